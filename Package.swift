@@ -1,0 +1,90 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Needle",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "needle", targets: ["needle"]),
+        .executable(name: "needled", targets: ["needled"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Wire types of the socket protocol: requests, responses, error codes. No I/O.
+        .target(name: "NeedleProtocol"),
+        // Reading and validating articles and synonyms.txt. No SQLite.
+        .target(
+            name: "NeedleCorpus",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The index file: schema, atomic building, format version, metadata.
+        .target(
+            name: "NeedleIndex",
+            dependencies: ["NeedleCorpus", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Query parsing, concept expansion, safe FTS5 expressions, ranking and snippets.
+        .target(
+            name: "NeedleSearch",
+            dependencies: ["NeedleIndex", "NeedleProtocol", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The NIO socket server: framing, request dispatch, lifecycle.
+        .target(
+            name: "NeedleServer",
+            dependencies: [
+                "NeedleSearch", "NeedleProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // A small client for the socket protocol, used by the CLI, tests and tools.
+        .target(
+            name: "NeedleClient",
+            dependencies: [
+                "NeedleProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+            ]
+        ),
+        // Fixtures for tests: temporary corpora and indexes, spawning needled.
+        .target(
+            name: "NeedleTesting",
+            dependencies: ["NeedleCorpus", "NeedleIndex", "NeedleClient"]
+        ),
+        .executableTarget(
+            name: "needle",
+            dependencies: [
+                "NeedleCorpus", "NeedleIndex", "NeedleSearch", "NeedleClient", "NeedleProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "needled",
+            dependencies: [
+                "NeedleServer", "NeedleSearch",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(name: "NeedleProtocolTests", dependencies: ["NeedleProtocol"]),
+        .testTarget(name: "NeedleCorpusTests", dependencies: ["NeedleCorpus", "NeedleTesting"]),
+        .testTarget(name: "NeedleIndexTests", dependencies: ["NeedleIndex", "NeedleTesting"]),
+        .testTarget(name: "NeedleSearchTests", dependencies: ["NeedleSearch", "NeedleTesting"]),
+        .testTarget(
+            name: "NeedleEndToEndTests",
+            dependencies: ["NeedleTesting", "NeedleClient", "NeedleProtocol", "needle", "needled"]
+        ),
+    ]
+)

@@ -1,0 +1,63 @@
+/// Parses one article file: front matter, then the body split into passages.
+///
+/// ```swift
+/// var diagnostics: [Diagnostic] = []
+/// let article = ArticleParser.parse(bytes, slug: "acne", path: "Corpus/articles/acne.md", into: &diagnostics)
+/// ```
+/// Returns `nil` when the article has errors (all of them are appended to `diagnostics`);
+/// warnings are appended too and do not prevent a result.
+public enum ArticleParser {
+    public static func parse(_ bytes: [UInt8], slug: String, path: String, into diagnostics: inout [Diagnostic]) -> Article? {
+        var problems: [Diagnostic] = []
+        if !isValidSlug(slug) {
+            problems.append(Diagnostic(.error, path: path, line: 1, "bad slug '\(slug)': file names must be lowercase letters, digits and hyphens, like 'chemical-peel.md'"))
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            problems.append(Diagnostic(.error, path: path, line: invalidUTF8Line(bytes), "invalid UTF-8: save the file as UTF-8"))
+            diagnostics += problems
+            return nil
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        guard lines.first?.trimmingWhitespace() == "---" else {
+            problems.append(Diagnostic(.error, path: path, line: 1, "missing front matter: the file must start with a '---' line"))
+            diagnostics += problems
+            return nil
+        }
+        guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingWhitespace() == "---" }) else {
+            problems.append(Diagnostic(.error, path: path, line: 1, "front matter is not closed: add a '---' line after it"))
+            diagnostics += problems
+            return nil
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        let matter = FrontMatter.parse(yaml, path: path, firstLine: 2, into: &problems)
+        let bodyLines = Array(lines[(close + 1)...])
+        let passages = PassageSplitter.passages(lines: bodyLines, firstLine: close + 2)
+        if passages.isEmpty {
+            problems.append(Diagnostic(.error, path: path, line: close + 1, "empty body: write the article below the front matter"))
+        }
+        diagnostics += problems
+        guard !problems.containsErrors, let matter, let title = matter.title, let kind = matter.kind else { return nil }
+        return Article(
+            slug: slug, path: path, title: title, kind: kind, aliases: matter.aliases,
+            concerns: matter.concerns, summary: matter.summary, passages: passages,
+            nameLines: [matter.titleLine] + matter.aliasLines, digest: ContentDigest.of(bytes))
+    }
+
+    /// True for `[a-z0-9-]+`.
+    public static func isValidSlug(_ slug: String) -> Bool {
+        !slug.isEmpty && slug.utf8.allSatisfy { (0x61...0x7a).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2d }
+    }
+
+    /// The 1-based line holding the first byte that is not valid UTF-8.
+    private static func invalidUTF8Line(_ bytes: [UInt8]) -> Int {
+        var line = 1
+        var index = 0
+        while index < bytes.count {
+            let lineEnd = bytes[index...].firstIndex(of: 0x0a) ?? bytes.count
+            if String(validating: bytes[index..<lineEnd], as: UTF8.self) == nil { return line }
+            line += 1
+            index = lineEnd + 1
+        }
+        return line
+    }
+}

@@ -1,0 +1,72 @@
+import GRDB
+
+/// The tables of a Needle index file and its format version.
+///
+/// The file stays readable by the `sqlite3` shell: plain tables plus two FTS5 tables
+/// with SQLite's built-in `porter unicode61 remove_diacritics 2` tokenizer. Synonyms
+/// are stored as data and expanded at query time, so the FTS5 tables hold only the
+/// articles' own words.
+///
+/// | table | holds |
+/// |---|---|
+/// | `meta` | key/value facts: `schema_version`, `corpus_digest`, `built_at`, counts |
+/// | `articles` | one row per article; its passages are the contiguous ids `first_passage...last_passage` |
+/// | `passages` | one row per section (`ask` answers, hit snippets) |
+/// | `names` | titles, aliases and concerns, one row each (concepts, autocomplete) |
+/// | `synonym_terms` | `synonyms.txt`, one row per term, with its line |
+/// | `articles_fts` | FTS5: title, aliases, concerns, headings, body (rowid = articles.id) |
+/// | `passages_fts` | FTS5: heading, text (rowid = passages.id) |
+public enum IndexSchema {
+    /// Bumped whenever the tables change incompatibly; a daemon refuses other versions.
+    public static let version = 1
+
+    /// The FTS5 tokenizer of both full-text tables.
+    public static let tokenizer = "porter unicode61 remove_diacritics 2"
+
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE articles (
+                id INTEGER PRIMARY KEY,
+                slug TEXT NOT NULL UNIQUE,
+                title TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                summary TEXT,
+                path TEXT NOT NULL,
+                digest TEXT NOT NULL,
+                first_passage INTEGER NOT NULL,
+                last_passage INTEGER NOT NULL
+            );
+            CREATE INDEX articles_kind ON articles(kind);
+            CREATE TABLE passages (
+                id INTEGER PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id),
+                ordinal INTEGER NOT NULL,
+                heading TEXT,
+                parent TEXT,
+                level INTEGER NOT NULL,
+                text TEXT NOT NULL
+            );
+            CREATE TABLE names (
+                article_id INTEGER NOT NULL REFERENCES articles(id),
+                role TEXT NOT NULL CHECK (role IN ('title', 'alias', 'concern')),
+                name TEXT NOT NULL
+            );
+            CREATE INDEX names_name ON names(name COLLATE NOCASE);
+            CREATE TABLE synonym_terms (
+                line INTEGER NOT NULL,
+                form TEXT NOT NULL CHECK (form IN ('equivalent', 'one-way')),
+                side TEXT NOT NULL CHECK (side IN ('term', 'target')),
+                term TEXT NOT NULL
+            );
+            CREATE VIRTUAL TABLE articles_fts USING fts5(
+                title, aliases, concerns, headings, body,
+                tokenize = '\(tokenizer)', detail = full
+            );
+            CREATE VIRTUAL TABLE passages_fts USING fts5(
+                heading, text,
+                tokenize = '\(tokenizer)', detail = full
+            );
+            """)
+    }
+}

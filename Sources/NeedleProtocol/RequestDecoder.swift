@@ -1,0 +1,97 @@
+import Foundation
+
+/// Turns one request line into a ``Request`` or a ``ProtocolError`` that says what is wrong.
+///
+/// ```swift
+/// switch RequestDecoder.decode(Array(#"{"id":1,"op":"ping"}"#.utf8)) {
+/// case .success(let request): …
+/// case .failure(let error): …   // error.id is the request's id when it could be read
+/// }
+/// ```
+public enum RequestDecoder {
+    public static func decode(_ line: [UInt8]) -> Result<Request, ProtocolError> {
+        guard String(validating: line, as: UTF8.self) != nil else {
+            return .failure(ProtocolError(.badUTF8, "the request is not valid UTF-8"))
+        }
+        let value: JSONValue
+        do {
+            value = try JSONDecoder().decode(JSONValue.self, from: Data(line))
+        } catch {
+            return .failure(ProtocolError(.badJSON, "the request is not valid JSON"))
+        }
+        guard case .object(let fields) = value else {
+            return .failure(ProtocolError(.badRequest, "a request must be a JSON object, got \(value.typeName)"))
+        }
+        let id = fields["id"]
+        do {
+            return .success(Request(id: id, operation: try operation(fields)))
+        } catch var error as ProtocolError {
+            error.id = id
+            return .failure(error)
+        } catch {
+            return .failure(ProtocolError(id: id, .internal, "\(error)"))
+        }
+    }
+
+    private static func operation(_ fields: [String: JSONValue]) throws -> Operation {
+        guard let op = fields["op"] else { throw ProtocolError(.badRequest, "missing field 'op'") }
+        guard case .string(let name) = op else { throw ProtocolError(.badRequest, "field 'op' must be a string, got \(op.typeName)") }
+        let reader = FieldReader(fields: fields)
+        switch name {
+        case "search":
+            let query = try reader.string("q")
+            let limit = try reader.integer("limit", default: 10, range: 0...Int.max)
+            let offset = try reader.integer("offset", default: 0, range: 0...SearchRequest.maximumOffset)
+            let kind = try reader.filterString("kind")
+            return .search(SearchRequest(query: query, limit: min(limit, SearchRequest.maximumLimit), offset: offset, kind: kind))
+        case "ping": return .ping
+        case "stats": return .stats
+        case "reload": return .reload
+        default:
+            throw ProtocolError(.unknownOp, "unknown op '\(name)' (known: search, ping, stats, reload)")
+        }
+    }
+}
+
+/// Reads typed fields of a request object, with messages that name the field.
+private struct FieldReader {
+    let fields: [String: JSONValue]
+
+    func string(_ name: String) throws -> String {
+        guard let value = fields[name] else { throw ProtocolError(.badRequest, "missing field '\(name)'") }
+        guard case .string(let text) = value else {
+            throw ProtocolError(.badRequest, "field '\(name)' must be a string, got \(value.typeName)")
+        }
+        return text
+    }
+
+    func integer(_ name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let value = fields[name], value != .null else { return fallback }
+        let number: Int
+        switch value {
+        case .int(let int) where int >= Int64(Int.min) && int <= Int64(Int.max):
+            number = Int(int)
+        case .double(let double) where double.rounded() == double && abs(double) < 1e15:
+            number = Int(double)
+        default:
+            throw ProtocolError(.badRequest, "field '\(name)' must be an integer, got \(value.typeName)")
+        }
+        guard range.contains(number) else {
+            let upper = range.upperBound == Int.max ? "" : " and \(range.upperBound)"
+            throw ProtocolError(.badRequest, "field '\(name)' must be between \(range.lowerBound)\(upper)")
+        }
+        return number
+    }
+
+    func filterString(_ name: String) throws -> String? {
+        guard let filter = fields["filter"], filter != .null else { return nil }
+        guard case .object(let filterFields) = filter else {
+            throw ProtocolError(.badRequest, "field 'filter' must be an object, got \(filter.typeName)")
+        }
+        guard let value = filterFields[name], value != .null else { return nil }
+        guard case .string(let text) = value else {
+            throw ProtocolError(.badRequest, "field 'filter.\(name)' must be a string, got \(value.typeName)")
+        }
+        return text
+    }
+}

@@ -1,0 +1,67 @@
+/// The answer to a `search` request (without `id` and `ok`).
+public struct SearchResult: Sendable, Hashable, Codable {
+    /// Time spent answering, in microseconds.
+    public var tookMicroseconds: Int
+    /// How many articles match in all (not only the returned page).
+    public var total: Int
+    public var hits: [SearchHit]
+    /// Every term and phrase the query was run with: the user's own and their synonyms.
+    public var expanded: [String]
+    /// A corrected query, when the daemon has one; `null` otherwise.
+    public var didYouMean: String?
+
+    public init(tookMicroseconds: Int = 0, total: Int, hits: [SearchHit], expanded: [String], didYouMean: String? = nil) {
+        self.tookMicroseconds = tookMicroseconds
+        self.total = total
+        self.hits = hits
+        self.expanded = expanded
+        self.didYouMean = didYouMean
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case tookMicroseconds = "took_us"
+        case total, hits, expanded
+        case didYouMean = "did_you_mean"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(tookMicroseconds, forKey: .tookMicroseconds)
+        try container.encode(total, forKey: .total)
+        try container.encode(hits, forKey: .hits)
+        try container.encode(expanded, forKey: .expanded)
+        try container.encode(didYouMean, forKey: .didYouMean)
+    }
+}
+
+/// One ranked article of a search result.
+public struct SearchHit: Sendable, Hashable, Codable {
+    public var slug: String
+    public var title: String
+    public var kind: String
+    /// Higher is better; comparable only within one result.
+    public var score: Double
+    /// The heading of the best-matching section; `null` when it is the introduction.
+    public var section: String?
+    /// Text around the matched terms, each match wrapped in `[` and `]`.
+    public var snippet: String
+
+    public init(slug: String, title: String, kind: String, score: Double, section: String?, snippet: String) {
+        self.slug = slug
+        self.title = title
+        self.kind = kind
+        self.score = score
+        self.section = section
+        self.snippet = snippet
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(slug, forKey: .slug)
+        try container.encode(title, forKey: .title)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(score, forKey: .score)
+        try container.encode(section, forKey: .section)
+        try container.encode(snippet, forKey: .snippet)
+    }
+}

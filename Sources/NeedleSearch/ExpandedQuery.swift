@@ -1,0 +1,48 @@
+/// A query after concept expansion: groups of alternative phrases.
+///
+/// Each group stands for one thing the user asked about: a name with its synonyms,
+/// a single word, or a quoted phrase. A document matches a group when it contains
+/// any of the group's alternatives; groups are combined with OR and ranked by bm25,
+/// so documents that match more groups, and rarer ones, rank higher.
+public struct ExpandedQuery: Sendable, Hashable {
+    /// One thing the user asked about and the phrases that stand for it.
+    public struct Group: Sendable, Hashable {
+        /// The user's own tokens, first of `alternatives` too.
+        public var original: [String]
+        /// Token lists, each matched as a phrase.
+        public var alternatives: [[String]]
+    }
+
+    public var groups: [Group]
+
+    public var isEmpty: Bool { groups.isEmpty }
+
+    /// Every phrase searched for, user's first, without repeats: the `expanded` field.
+    public var phrases: [String] {
+        var seen = Set<String>()
+        var phrases: [String] = []
+        for group in groups {
+            for alternative in group.alternatives {
+                let phrase = alternative.joined(separator: " ")
+                if seen.insert(phrase).inserted { phrases.append(phrase) }
+            }
+        }
+        return phrases
+    }
+
+    /// The FTS5 `MATCH` expression for this query.
+    ///
+    /// Every token is emitted inside double quotes (as an FTS5 string, with `"`
+    /// doubled), so nothing the user typed can act as FTS5 syntax: `AND`, `NEAR`,
+    /// `*`, `^`, `:` and brackets are only ever words or separators.
+    public var matchExpression: String {
+        groups.map { group in
+            let phrases = group.alternatives.map(Self.quoted)
+            return phrases.count == 1 ? phrases[0] : "(" + phrases.joined(separator: " OR ") + ")"
+        }.joined(separator: " OR ")
+    }
+
+    static func quoted(_ tokens: [String]) -> String {
+        "\"" + tokens.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The socket file on disk: checked before binding, given its mode, removed at exit.
+enum SocketFile {
+    /// Makes `path` free to bind: refuses when a live daemon answers there or when the
+    /// path is something other than a socket; removes a stale socket file.
+    static func prepare(_ path: String) throws {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return }
+        guard status.st_mode & S_IFMT == S_IFSOCK else {
+            throw ServerError.pathInUse(path: path, reason: "it exists and is not a socket")
+        }
+        if isAnswering(path) {
+            throw ServerError.pathInUse(path: path, reason: "another daemon is listening there")
+        }
+        unlink(path)
+    }
+
+    static func setMode(_ path: String, _ mode: UInt16) throws {
+        guard chmod(path, mode_t(mode)) == 0 else {
+            throw ServerError.cannotListen(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Removes the socket file if it is still the one this process bound (same inode).
+    static func remove(_ path: String, inode: UInt64?) {
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFSOCK else { return }
+        if let inode, UInt64(status.st_ino) != inode { return }
+        unlink(path)
+    }
+
+    static func inode(_ path: String) -> UInt64? {
+        var status = stat()
+        return lstat(path, &status) == 0 ? UInt64(status.st_ino) : nil
+    }
+
+    /// True when something accepts connections on the socket at `path`.
+    static func isAnswering(_ path: String) -> Bool {
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let capacity = MemoryLayout.size(ofValue: address.sun_path)
+        guard path.utf8.count < capacity else { return false }
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            buffer.copyBytes(from: path.utf8)
+            buffer[path.utf8.count] = 0
+        }
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import NeedleProtocol
+import NeedleSearch
+
+/// `needle search`: ranked articles for a query, from the daemon or straight from an index file.
+struct SearchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search by symptom, treatment or term.",
+        discussion: "Example: needle search dark spots after pimples")
+
+    @Argument(help: "The query; several words are joined with spaces.")
+    var words: [String]
+
+    @Option(help: "How many hits to show (at most \(SearchRequest.maximumLimit)).")
+    var limit = 10
+
+    @Option(help: "How many hits to skip.")
+    var offset = 0
+
+    @Option(help: "Only articles of this kind: treatment, concern, ingredient, procedure-care, guide.")
+    var kind: String?
+
+    @Option(help: "Search this index file in-process instead of asking the daemon.")
+    var index: String?
+
+    @OptionGroup var socketOptions: SocketOptions
+
+    func run() async throws {
+        let request = SearchRequest(query: words.joined(separator: " "), limit: min(limit, SearchRequest.maximumLimit), offset: offset, kind: kind)
+        let line = if let index {
+            try await searchInProcess(request, path: index)
+        } else {
+            try await socketOptions.send(.search(request))
+        }
+        if socketOptions.json {
+            print(line)
+            return
+        }
+        let result = try socketOptions.decode(SearchResult.self, from: line)
+        print(SearchResultView(result: result, offset: offset, highlight: isatty(STDOUT_FILENO) == 1).text, terminator: "")
+    }
+
+    private func searchInProcess(_ request: SearchRequest, path: String) async throws -> String {
+        do {
+            let result = try await SearchIndex.open(path: path, readers: 1).search(request)
+            return String(decoding: Response.search(id: .int(1), result).encodedLine().dropLast(), as: UTF8.self)
+        } catch let error as SearchError {
+            return String(decoding: Response.error(ProtocolError(id: .int(1), .badRequest, error.description)).encodedLine().dropLast(), as: UTF8.self)
+        } catch {
+            printError("needle: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}

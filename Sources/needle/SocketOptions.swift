@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import NeedleClient
+import NeedleProtocol
+
+/// Options shared by the commands that talk to a daemon.
+struct SocketOptions: ParsableArguments {
+    @Option(help: "The daemon's socket (default: $NEEDLE_SOCKET, else $XDG_RUNTIME_DIR/needle.sock, else /tmp/needle-$UID.sock).")
+    var socket: String?
+
+    @Flag(help: "Print the daemon's JSON reply as it is.")
+    var json = false
+
+    var socketPath: String { socket ?? SocketPath.default() }
+
+    /// Sends one request and returns the reply line; a missing daemon is a one-line error and exit 1.
+    func send(_ operation: NeedleProtocol.Operation) async throws -> String {
+        do {
+            return try await NeedleConnection.with(socketPath: socketPath) { connection in
+                try await connection.request(Request(id: .int(1), operation: operation))
+            }
+        } catch let error as ClientError {
+            printError("needle: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// Decodes a reply; an `ok:false` reply is printed as an error and exits 1.
+    func decode<Result: Decodable>(_ type: Result.Type, from line: String) throws -> Result {
+        let data = Data(line.utf8)
+        let envelope = try JSONDecoder().decode(ResponseEnvelope.self, from: data)
+        if let error = envelope.error, !envelope.ok {
+            printError("needle: \(error.code): \(error.message)")
+            throw ExitCode.failure
+        }
+        return try JSONDecoder().decode(Result.self, from: data)
+    }
+}
