@@ -80,7 +80,10 @@ let package = Package(
         ),
         .testTarget(name: "NeedleProtocolTests", dependencies: ["NeedleProtocol"]),
         .testTarget(name: "NeedleCorpusTests", dependencies: ["NeedleCorpus", "NeedleTesting"]),
-        .testTarget(name: "NeedleIndexTests", dependencies: ["NeedleIndex", "NeedleTesting"]),
+        .testTarget(
+            name: "NeedleIndexTests",
+            dependencies: ["NeedleIndex", "NeedleTesting", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "NeedleSearchTests", dependencies: ["NeedleSearch", "NeedleTesting"]),
         .testTarget(
             name: "NeedleEndToEndTests",

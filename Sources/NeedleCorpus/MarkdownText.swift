@@ -109,6 +109,7 @@ public enum MarkdownText {
         var startsBlock = false
         while rest.hasPrefix(">") {
             rest = rest.dropFirst().trimmingWhitespace()
+            startsBlock = true
         }
         if let first = rest.first, "-*+".contains(first), rest.dropFirst().first == " " {
             return (rest.dropFirst(2).trimmingWhitespace(), true)

@@ -12,7 +12,7 @@ public enum Response: Sendable {
     /// The response as one line of JSON, newline included.
     public func encodedLine() -> [UInt8] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes = (try? encoder.encode(Envelope(response: self))).map(Array.init)
             ?? Array(#"{"ok":false,"error":{"code":"internal","message":"response could not be encoded"}}"#.utf8)
         bytes.append(0x0a)

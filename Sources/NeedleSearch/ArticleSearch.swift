@@ -50,13 +50,21 @@ struct ArticleSearch {
     }
 
     /// The best-matching passage of an article (passage ids `first...last`) and its snippet.
+    ///
+    /// The best passage is chosen first and the snippet made for it alone: a snippet
+    /// computed in the ranking query would be built for every matching passage.
     private func bestSection(first: Int64, last: Int64) throws -> (heading: String?, snippet: String)? {
-        let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT heading, snippet(passages_fts, 1, '[', ']', '…', \(Self.snippetTokens))
-            FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?
+        let match = query.matchExpression
+        guard let best = try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?
             ORDER BY \(weights.passageRank) LIMIT 1
-            """), arguments: [query.matchExpression, first, last])
-        guard let row else { return nil }
+            """), arguments: [match, first, last])
+        else { return nil }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT heading, snippet(passages_fts, 1, '[', ']', '…', \(Self.snippetTokens))
+            FROM passages_fts WHERE passages_fts MATCH ? AND rowid = ?
+            """), arguments: [match, best])
+        else { return nil }
         let heading: String = row[0]
         return (heading.isEmpty ? nil : heading, row[1])
     }

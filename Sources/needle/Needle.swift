@@ -6,5 +6,7 @@ struct Needle: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "needle",
         abstract: "Full-text search over skincare knowledge.",
-        subcommands: [IndexCommand.self, CheckCommand.self, SearchCommand.self, PingCommand.self, StatsCommand.self])
+        subcommands: [
+            IndexCommand.self, CheckCommand.self, SearchCommand.self, PingCommand.self, StatsCommand.self, ReloadCommand.self,
+        ])
 }

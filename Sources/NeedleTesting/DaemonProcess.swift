@@ -1,0 +1,78 @@
+import Foundation
+import NeedleClient
+import NeedleProtocol
+
+/// A real `needled` process on a temporary socket, for end-to-end tests.
+///
+/// ```swift
+/// let daemon = try await DaemonProcess.start(index: fixture.indexPath)
+/// defer { daemon.kill() }
+/// let reply = try await daemon.request(.ping)
+/// let status = daemon.terminate()  // SIGTERM, then waits: 0 on a clean shutdown
+/// ```
+public final class DaemonProcess: @unchecked Sendable {
+    public let socketPath: String
+    public let process: Process
+    private let directory: TemporaryDirectory
+
+    private init(socketPath: String, process: Process, directory: TemporaryDirectory) {
+        self.socketPath = socketPath
+        self.process = process
+        self.directory = directory
+    }
+
+    /// Starts `needled` on a socket in a new temporary folder and waits until it answers `ping`.
+    public static func start(index: String, socketPath: String? = nil, extraArguments: [String] = []) async throws -> DaemonProcess {
+        let directory = try TemporaryDirectory(prefix: "needled")
+        let socket = socketPath ?? directory.file("needle.sock")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ProductsDirectory.executable("needled"))
+        process.arguments = ["--index", index, "--socket", socket, "--log-level", "warning"] + extraArguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let daemon = DaemonProcess(socketPath: socket, process: process, directory: directory)
+        try await daemon.waitUntilAnswering()
+        return daemon
+    }
+
+    private func waitUntilAnswering() async throws {
+        for _ in 0..<300 {
+            guard process.isRunning else { throw DaemonError.exited(status: process.terminationStatus) }
+            if (try? await request(.ping)) != nil { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        kill()
+        throw DaemonError.notAnswering
+    }
+
+    /// Sends one request on a new connection and returns the reply line.
+    public func request(_ operation: NeedleProtocol.Operation, id: JSONValue = .int(1)) async throws -> String {
+        try await NeedleConnection.with(socketPath: socketPath) { connection in
+            try await connection.request(Request(id: id, operation: operation))
+        }
+    }
+
+    /// Sends SIGTERM and waits for the process to exit; returns its exit status.
+    @discardableResult
+    public func terminate() -> Int32 {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        directory.remove()
+        return process.terminationStatus
+    }
+
+    /// Stops the process at once (for cleanup after a failed test).
+    public func kill() {
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        directory.remove()
+    }
+}
+
+/// Why a test daemon could not be used.
+public enum DaemonError: Error {
+    case exited(status: Int32)
+    case notAnswering
+}

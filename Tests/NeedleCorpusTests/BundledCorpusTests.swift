@@ -1,0 +1,126 @@
+import Foundation
+import NeedleCorpus
+import Testing
+
+/// Checks of the bundled `Corpus/`: every planned article exists, validates, and has the
+/// structure the FAQ bot and the search rely on.
+@Suite struct BundledCorpusTests {
+    static let corpusPath = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Corpus").path
+
+    /// The planned articles and their kinds.
+    static let plannedKinds: [String: ArticleKind] = {
+        var kinds: [String: ArticleKind] = [:]
+        let plan: [(ArticleKind, [String])] = [
+            (.treatment, [
+                "microneedling", "radiofrequency-microneedling", "chemical-peel", "tca-cross", "laser-resurfacing",
+                "fractional-laser", "intense-pulsed-light", "dermabrasion", "microdermabrasion", "dermaplaning",
+                "hydradermabrasion", "botulinum-toxin", "dermal-fillers", "platelet-rich-plasma", "subcision",
+                "punch-excision", "led-light-therapy", "photodynamic-therapy", "cryotherapy",
+                "ultrasound-skin-tightening", "isotretinoin",
+            ]),
+            (.guide, ["derma-rolling", "fitzpatrick-skin-types", "at-home-vs-professional", "skincare-routine"]),
+            (.ingredient, [
+                "topical-retinoids", "retinol", "vitamin-c", "niacinamide", "hyaluronic-acid", "azelaic-acid",
+                "hydroquinone", "benzoyl-peroxide", "salicylic-acid", "glycolic-acid", "tranexamic-acid", "ceramides",
+                "sunscreen",
+            ]),
+            (.concern, [
+                "acne", "acne-scars", "hyperpigmentation", "melasma", "rosacea", "fine-lines-and-wrinkles",
+                "enlarged-pores", "sagging-skin", "stretch-marks", "dull-skin", "sun-damage", "eczema", "dark-circles",
+                "uneven-skin-texture",
+            ]),
+            (.procedureCare, ["microneedling-aftercare", "chemical-peel-aftercare", "laser-aftercare"]),
+        ]
+        for (kind, slugs) in plan { for slug in slugs { kinds[slug] = kind } }
+        return kinds
+    }()
+
+    static let loaded = CorpusLoader.load(folder: corpusPath, strict: true)
+
+    static var articles: [Article] { loaded.corpus?.articles ?? [] }
+
+    @Test func validatesWithoutErrorsOrWarnings() {
+        #expect(Self.loaded.diagnostics.map(\.description) == [])
+        #expect(Self.loaded.corpus != nil)
+    }
+
+    @Test func everyPlannedArticleExistsWithItsKind() {
+        let actual = Dictionary(uniqueKeysWithValues: Self.articles.map { ($0.slug, $0.kind) })
+        #expect(Self.plannedKinds.count == 55)
+        #expect(actual == Self.plannedKinds)
+    }
+
+    @Test(arguments: plannedKinds.keys.sorted())
+    func articleHasSectionsAndAnFAQ(slug: String) throws {
+        let article = try #require(Self.articles.first { $0.slug == slug })
+        let sections = Set(article.passages.filter { $0.level == 2 }.compactMap(\.heading))
+            .union(article.passages.compactMap(\.parent))
+        #expect(sections.subtracting(["FAQ"]).count >= 4, "at least four ## sections besides the FAQ")
+        let questions = article.passages.filter { $0.parent == "FAQ" && $0.level == 3 }
+        #expect(questions.count >= 3, "at least three FAQ questions")
+        #expect(questions.allSatisfy { $0.heading?.hasSuffix("?") == true })
+    }
+
+    @Test(arguments: plannedKinds.keys.sorted())
+    func articleLengthIsBetween400And1000Words(slug: String) throws {
+        let article = try #require(Self.articles.first { $0.slug == slug })
+        let words = article.passages.map { ($0.heading ?? "") + " " + $0.text }.joined(separator: " ")
+            .split(whereSeparator: \.isWhitespace).filter { $0.contains { $0.isLetter || $0.isNumber } }
+        #expect((400...1000).contains(words.count), "\(words.count) words")
+    }
+
+    @Test func noNameIsClaimedByTwoArticles() {
+        var owners: [String: String] = [:]
+        var clashes: [String] = []
+        for article in Self.articles {
+            for name in Set(article.names.map { $0.lowercased() }) {
+                if let owner = owners[name] { clashes.append("\(name): \(owner), \(article.slug)") }
+                owners[name] = article.slug
+            }
+        }
+        #expect(clashes == [])
+    }
+
+    @Test func everySynonymGroupNamesATermOfTheCorpus() throws {
+        let corpus = try #require(Self.loaded.corpus)
+        let text = " " + corpus.articles.map { article in
+            ([article.title] + article.aliases + article.concerns + article.passages.map(\.text)).joined(separator: " ")
+        }.joined(separator: " ").words.joined(separator: " ") + " "
+        let orphans = corpus.synonyms.filter { rule in
+            !(rule.terms + rule.targets).contains { text.contains(" " + $0.words.joined(separator: " ") + " ") }
+        }
+        #expect(orphans.map(\.line) == [])
+    }
+
+    @Test func synonymsCoverTheRequiredAbbreviations() throws {
+        let corpus = try #require(Self.loaded.corpus)
+        #expect(corpus.synonyms.count >= 80)
+        #expect(corpus.synonyms.contains { $0.form == .oneWay })
+        let terms = Set(corpus.synonyms.flatMap { $0.terms + $0.targets })
+        let required = ["pci", "cit", "ipl", "prp", "tca", "bpo", "txa", "hifu", "aha", "bha", "spf", "tewl"]
+        #expect(required.filter { !terms.contains($0) } == [])
+    }
+
+    @Test func readmeListsEveryArticleUnderItsKind() throws {
+        let readme = try String(contentsOfFile: Self.corpusPath + "/README.md", encoding: .utf8)
+        let headings: [ArticleKind: String] = [
+            .treatment: "## Treatments", .guide: "## Guides", .ingredient: "## Ingredients",
+            .concern: "## Concerns", .procedureCare: "## Procedure care",
+        ]
+        for (slug, kind) in Self.plannedKinds {
+            let heading = try #require(headings[kind])
+            let section = readme.components(separatedBy: heading).dropFirst().first?
+                .components(separatedBy: "\n## ").first ?? ""
+            #expect(section.contains("`\(slug)`"), "\(slug) listed under \(heading)")
+        }
+    }
+}
+
+extension String {
+    /// Lowercased runs of letters and digits.
+    fileprivate var words: [String] {
+        lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+}

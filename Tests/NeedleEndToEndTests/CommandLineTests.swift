@@ -1,0 +1,112 @@
+import Foundation
+import NeedleIndex
+import NeedleTesting
+import Testing
+
+/// The `needle` executable, run as a user would.
+@Suite(.serialized) struct CommandLineTests {
+    static let bundledCorpus = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Corpus").path
+
+    @Test func indexWritesASummaryLine() throws {
+        let fixture = try CorpusFixture(articles: CorpusFixture.standardArticles, synonyms: CorpusFixture.standardSynonyms)
+        defer { fixture.remove() }
+        let run = try CommandRun.run("needle", ["index", "--corpus", fixture.corpusPath, "--out", fixture.indexPath])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.hasPrefix("indexed 5 articles, "))
+        #expect(run.standardOutput.contains("3 synonym rules in "))
+        let again = try CommandRun.run("needle", ["index", "--if-changed", "--corpus", fixture.corpusPath, "--out", fixture.indexPath])
+        #expect(again.standardOutput.hasPrefix("index is up to date"))
+    }
+
+    @Test func aBrokenArticleIsReportedAndTheOldIndexIsUntouched() throws {
+        let fixture = try CorpusFixture(articles: CorpusFixture.standardArticles)
+        defer { fixture.remove() }
+        try fixture.buildIndex()
+        let before = try Data(contentsOf: URL(fileURLWithPath: fixture.indexPath))
+        try fixture.write("---\ntitle: Broken\nkind: cream\n---\nBody.\n", to: "articles/broken.md")
+        try fixture.write("---\nkind: guide\n---\n\n", to: "articles/worse.md")
+        let run = try CommandRun.run("needle", ["index", "--corpus", fixture.corpusPath, "--out", fixture.indexPath])
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("articles/broken.md:3: unknown kind 'cream'"))
+        #expect(run.standardError.contains("articles/worse.md:"), "every broken file is reported")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.indexPath)) == before)
+    }
+
+    @Test func aKilledBuildLeavesTheOldIndexIntact() async throws {
+        var articles: [String: String] = [:]
+        for number in 0..<3_000 {
+            articles["article-\(number)"] = CorpusFixture.article(
+                title: "Article \(number)", body: String(repeating: "Skin care words about peels and scars. ", count: 60) + "\n## Section\nMore text.")
+        }
+        let fixture = try CorpusFixture(articles: articles)
+        defer { fixture.remove() }
+        let old = try CorpusFixture(articles: CorpusFixture.standardArticles)
+        defer { old.remove() }
+        try FileManager.default.createDirectory(atPath: (fixture.indexPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        _ = try IndexBuilder.build(try old.load(), to: fixture.indexPath)
+        let before = try Data(contentsOf: URL(fileURLWithPath: fixture.indexPath))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ProductsDirectory.executable("needle"))
+        process.arguments = ["index", "--corpus", fixture.corpusPath, "--out", fixture.indexPath]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try await Task.sleep(for: .milliseconds(400))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let after = try Data(contentsOf: URL(fileURLWithPath: fixture.indexPath))
+        let meta = try #require(IndexMeta.read(path: fixture.indexPath), "the index is still a readable index")
+        if process.terminationReason == .uncaughtSignal {
+            #expect(after == before, "killed mid-build: the old index is untouched")
+        } else {
+            #expect(meta.articles == 3_000, "finished before the kill: the new index is complete")
+        }
+    }
+
+    @Test func checkReportsWarningsAndStrictFailsOnThem() throws {
+        let fixture = try CorpusFixture(articles: [
+            "a": CorpusFixture.article(title: "Alpha", aliases: ["Shared"], body: "Body."),
+            "b": CorpusFixture.article(title: "Beta", aliases: ["Shared"], body: "Body."),
+        ])
+        defer { fixture.remove() }
+        let lenient = try CommandRun.run("needle", ["check", "--corpus", fixture.corpusPath])
+        #expect(lenient.status == 0)
+        #expect(lenient.standardError.contains("warning: name 'Shared' is also a name of 'a'"))
+        let strict = try CommandRun.run("needle", ["check", "--strict", "--corpus", fixture.corpusPath])
+        #expect(strict.status != 0)
+    }
+
+    @Test func searchWithoutADaemonSaysHowToStartOne() throws {
+        let run = try CommandRun.run("needle", ["search", "--socket", "/tmp/needle-nobody-\(getpid()).sock", "acne"])
+        #expect(run.status != 0)
+        #expect(run.standardError.split(separator: "\n").count == 1)
+        #expect(run.standardError.contains("no daemon is listening on"))
+        #expect(run.standardError.contains("start one with"))
+    }
+
+    @Test func quickstartOnTheBundledCorpus() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let index = directory.file("needle.sqlite")
+        let build = try CommandRun.run("needle", ["index", "--corpus", Self.bundledCorpus, "--out", index])
+        #expect(build.status == 0)
+        let daemon = try await DaemonProcess.start(index: index)
+        defer { daemon.kill() }
+        let pci = try CommandRun.run("needle", ["search", "--socket", daemon.socketPath, "PCI"])
+        #expect(pci.status == 0)
+        #expect(pci.standardOutput.hasPrefix("1. Microneedling  (treatment)"))
+        let hostile = try CommandRun.run("needle", ["search", "--socket", daemon.socketPath, "dark-spots \"OR ("])
+        #expect(hostile.status == 0)
+        #expect(hostile.standardOutput.contains("Hyperpigmentation"))
+        let json = try CommandRun.run("needle", ["search", "--json", "--socket", daemon.socketPath, "skin", "needling"])
+        #expect(json.standardOutput.contains("\"slug\":\"microneedling\""))
+        let inProcess = try CommandRun.run("needle", ["search", "--index", index, "--limit", "1", "percutaneous collagen induction"])
+        #expect(inProcess.standardOutput.hasPrefix("1. Microneedling"))
+        let ping = try CommandRun.run("needle", ["ping", "--socket", daemon.socketPath])
+        #expect(ping.status == 0)
+        let stats = try CommandRun.run("needle", ["stats", "--socket", daemon.socketPath])
+        #expect(stats.standardOutput.contains("55 articles"))
+    }
+}

@@ -1,0 +1,77 @@
+import NeedleProtocol
+import Testing
+
+@Suite struct RequestDecoderTests {
+    private func decode(_ line: String) -> Result<Request, ProtocolError> {
+        RequestDecoder.decode(Array(line.utf8))
+    }
+
+    @Test func decodesASearchWithAllFields() throws {
+        let request = try decode(#"{"id":1,"op":"search","q":"acne scars","limit":5,"offset":10,"filter":{"kind":"treatment"}}"#).get()
+        #expect(request.id == .int(1))
+        #expect(request.operation == .search(SearchRequest(query: "acne scars", limit: 5, offset: 10, kind: "treatment")))
+    }
+
+    @Test func searchFieldsHaveDefaults() throws {
+        let request = try decode(#"{"op":"search","q":"pci"}"#).get()
+        #expect(request.id == nil)
+        #expect(request.operation == .search(SearchRequest(query: "pci", limit: 10, offset: 0)))
+    }
+
+    @Test func capsTheLimit() throws {
+        let request = try decode(#"{"op":"search","q":"pci","limit":100000}"#).get()
+        #expect(request.operation == .search(SearchRequest(query: "pci", limit: SearchRequest.maximumLimit)))
+    }
+
+    @Test(arguments: [(#"{"id":"a-1","op":"ping"}"#, JSONValue.string("a-1")), (#"{"id":7,"op":"stats"}"#, .int(7)), (#"{"id":null,"op":"reload"}"#, .null)])
+    func keepsAnyIdAsItCame(line: String, id: JSONValue) throws {
+        #expect(try decode(line).get().id == id)
+    }
+
+    @Test(arguments: [
+        ("not json", ErrorCode.badJSON),
+        ("{\"op\":\"ping\"", .badJSON),
+        ("[1,2,3]", .badRequest),
+        ("\"ping\"", .badRequest),
+        ("{\"id\":1}", .badRequest),
+        ("{\"op\":42}", .badRequest),
+        ("{\"op\":\"fly\"}", .unknownOp),
+        ("{\"op\":\"search\"}", .badRequest),
+        ("{\"op\":\"search\",\"q\":5}", .badRequest),
+        ("{\"op\":\"search\",\"q\":\"x\",\"limit\":\"10\"}", .badRequest),
+        ("{\"op\":\"search\",\"q\":\"x\",\"limit\":-1}", .badRequest),
+        ("{\"op\":\"search\",\"q\":\"x\",\"limit\":1.5}", .badRequest),
+        ("{\"op\":\"search\",\"q\":\"x\",\"limit\":1e300}", .badRequest),
+        ("{\"op\":\"search\",\"q\":\"x\",\"offset\":99999999}", .badRequest),
+        ("{\"op\":\"search\",\"q\":\"x\",\"filter\":\"treatment\"}", .badRequest),
+        ("{\"op\":\"search\",\"q\":\"x\",\"filter\":{\"kind\":3}}", .badRequest),
+        (String(repeating: "[", count: 100_000), .badJSON),
+    ])
+    func rejectsBadRequestsWithACode(line: String, code: ErrorCode) {
+        guard case .failure(let error) = decode(line) else {
+            Issue.record("accepted \(line.prefix(60))")
+            return
+        }
+        #expect(error.code == code)
+        #expect(!error.message.isEmpty)
+    }
+
+    @Test func rejectsInvalidUTF8() {
+        guard case .failure(let error) = RequestDecoder.decode([0x7b, 0xff, 0x7d]) else {
+            Issue.record("accepted invalid UTF-8")
+            return
+        }
+        #expect(error.code == .badUTF8)
+    }
+
+    @Test func errorsKeepTheRequestId() {
+        guard case .failure(let error) = decode(#"{"id":9,"op":"search","q":1}"#) else { return }
+        #expect(error.id == .int(9))
+        #expect(error.message == "field 'q' must be a string, got number")
+    }
+
+    @Test func anEncodedRequestDecodesToItself() throws {
+        let request = Request(id: .int(3), operation: .search(SearchRequest(query: "dark \"spots\"", limit: 4, offset: 2, kind: "concern")))
+        #expect(try RequestDecoder.decode(Array(request.encodedLine().dropLast())).get() == request)
+    }
+}

@@ -1,0 +1,87 @@
+import NeedleCorpus
+import NeedleSearch
+import Testing
+
+@Suite struct QueryParsingTests {
+    @Test func tokensAreFoldedLowercaseWords() {
+        #expect(TextNormalizer.tokens("Retin-A, Café CRÈME 2%") == ["retin", "a", "cafe", "creme", "2"])
+    }
+
+    @Test func matchKeyIgnoresPlurals() {
+        #expect(TextNormalizer.matchKey(["acne", "scars"]) == TextNormalizer.matchKey(["acne", "scar"]))
+        #expect(TextNormalizer.matchKey(["stress"]) == "stress")
+    }
+
+    @Test func quotedTextIsOneExactSegment() {
+        let query = ParsedQuery(#"skin "acne scars" retin-a"#)
+        #expect(query.segments.map(\.tokens) == [["skin"], ["acne", "scars"], ["retin", "a"]])
+        #expect(query.segments.map(\.isQuoted) == [false, true, false])
+    }
+
+    @Test func anUnclosedQuoteRunsToTheEnd() {
+        #expect(ParsedQuery(#"dark "spots after"#).segments.last?.isQuoted == true)
+    }
+
+    @Test func veryLongQueriesAreCut() {
+        let query = ParsedQuery(String(repeating: "word ", count: 5_000))
+        #expect(query.segments.count == ParsedQuery.maximumSegments)
+    }
+
+    @Test func matchExpressionQuotesEveryToken() {
+        let dictionary = ConceptDictionary(articleNames: [], synonyms: [])
+        let expanded = QueryExpander(dictionary: dictionary).expand(ParsedQuery(#"NEAR(a* OR "b"^) col:x"#))
+        #expect(expanded.matchExpression == #""near a" OR "b" OR "col x""#)
+    }
+}
+
+@Suite struct QueryExpanderTests {
+    let dictionary = ConceptDictionary(
+        articleNames: [
+            ("microneedling", ["Microneedling", "PCI", "Skin needling"]),
+            ("acne-scars", ["Acne scars", "Pitted scars"]),
+        ],
+        synonyms: [
+            SynonymRule(form: .equivalent, terms: ["dark spots", "hyperpigmentation"], line: 3),
+            SynonymRule(form: .oneWay, terms: ["sunblock"], targets: ["sunscreen"], line: 7),
+        ])
+
+    private func groups(_ text: String) -> [[String]] {
+        QueryExpander(dictionary: dictionary).expand(ParsedQuery(text)).groups.map { $0.alternatives.map { $0.joined(separator: " ") } }
+    }
+
+    @Test func expandsATitleOrAliasToAllNames() {
+        #expect(groups("PCI") == [["pci", "microneedling", "skin needling"]])
+    }
+
+    @Test func matchesTheLongestNameFirst() {
+        #expect(groups("skin needling cost") == [["skin needling", "microneedling", "pci"], ["cost"]])
+    }
+
+    @Test func matchesNamesDespitePlurals() {
+        #expect(groups("acne scar").first == ["acne scar", "acne scars", "pitted scars"])
+    }
+
+    @Test func followsSynonymGroups() {
+        #expect(groups("dark spots") == [["dark spots", "hyperpigmentation"]])
+        #expect(groups("hyperpigmentation") == [["hyperpigmentation", "dark spots"]])
+    }
+
+    @Test func oneWayRulesExpandOnlyForward() {
+        #expect(groups("sunblock") == [["sunblock", "sunscreen"]])
+        #expect(groups("sunscreen") == [["sunscreen"]])
+    }
+
+    @Test func quotedPhrasesAreNotExpanded() {
+        #expect(groups(#""skin needling""#) == [["skin needling"]])
+    }
+
+    @Test func namesMustEndAtAWordBoundary() {
+        #expect(groups("skin-needling") == [["skin needling", "microneedling", "pci"]])
+        #expect(groups("skin-needlingx") == [["skin needlingx"]])
+    }
+
+    @Test func dropsStopwordsUnlessNothingElseIsLeft() {
+        #expect(groups("what is PCI") == [["pci", "microneedling", "skin needling"]])
+        #expect(groups("what is") == [["what"], ["is"]])
+    }
+}

@@ -1,0 +1,99 @@
+import NeedleProtocol
+import NeedleSearch
+import NeedleTesting
+import Testing
+
+/// Searches against a small fixture index built once for the suite.
+@Suite struct SearchIndexTests {
+    static let fixture: CorpusFixture = {
+        let fixture = try! CorpusFixture(articles: CorpusFixture.standardArticles, synonyms: CorpusFixture.standardSynonyms)
+        try! fixture.buildIndex()
+        return fixture
+    }()
+    static let index = try! SearchIndex.open(path: fixture.indexPath, readers: 2)
+
+    private func search(_ query: String, limit: Int = 10, offset: Int = 0, kind: String? = nil) async throws -> SearchResult {
+        try await Self.index.search(SearchRequest(query: query, limit: limit, offset: offset, kind: kind))
+    }
+
+    @Test func anAliasFindsItsArticleFirst() async throws {
+        #expect(try await search("PCI").hits.first?.slug == "microneedling")
+    }
+
+    @Test func aMultiWordAliasFindsItsArticleAsAPhrase() async throws {
+        let result = try await search("skin needling")
+        #expect(result.hits.first?.slug == "microneedling")
+        #expect(result.expanded.contains("microneedling"))
+    }
+
+    @Test func aTitleMatchOutranksABodyMention() async throws {
+        let slugs = try await search("microneedling").hits.map(\.slug)
+        #expect(slugs.first == "microneedling")
+        #expect(slugs.contains("sunscreen"), "the body mention is found too")
+    }
+
+    @Test func aSynonymFindsAnArticleThatNeverUsesTheWord() async throws {
+        let result = try await search("age spots")
+        #expect(result.hits.first?.slug == "hyperpigmentation")
+        #expect(result.expanded == ["age spots", "dark spots", "hyperpigmentation"])
+    }
+
+    @Test func aOneWayRuleExpandsToItsTarget() async throws {
+        #expect(try await search("sunblock").hits.first?.slug == "sunscreen")
+        #expect(try await search("botox").hits.first?.slug == "botulinum-toxin")
+    }
+
+    @Test func filtersByKind() async throws {
+        let result = try await search("dark spots", kind: "ingredient")
+        #expect(result.hits.map(\.slug) == ["sunscreen"])
+        #expect(result.total == 1)
+    }
+
+    @Test func rejectsAnUnknownKind() async {
+        await #expect(throws: SearchError.unknownKind("cream")) { try await search("acne", kind: "cream") }
+    }
+
+    @Test func pagesWithLimitAndOffsetAndCountsTheTotal() async throws {
+        let all = try await search("microneedling acne scars skin", limit: 10)
+        #expect(all.total == all.hits.count)
+        #expect(all.total >= 3)
+        let page = try await search("microneedling acne scars skin", limit: 1, offset: 1)
+        #expect(page.hits.map(\.slug) == [all.hits[1].slug])
+        #expect(page.total == all.total)
+        let past = try await search("microneedling acne scars skin", limit: 5, offset: 50)
+        #expect(past.hits.isEmpty)
+        #expect(past.total == all.total)
+    }
+
+    @Test func snippetsMarkMatchedTermsAndNameTheirSection() async throws {
+        let hit = try #require(try await search("sunburn").hits.first)
+        #expect(hit.slug == "microneedling")
+        #expect(hit.section == "Aftercare")
+        #expect(hit.snippet.contains("[sunburn]"))
+    }
+
+    @Test func aHitMatchedOnlyByItsConcernsShowsTheIntroduction() async throws {
+        let hit = try #require(try await search("wrinkles").hits.first)
+        #expect(hit.slug == "botulinum-toxin")
+        #expect(hit.section == nil)
+        #expect(hit.snippet == "Botulinum toxin relaxes the muscles that crease the skin.")
+    }
+
+    @Test func scoresDescend() async throws {
+        let scores = try await search("acne scars").hits.map(\.score)
+        #expect(scores == scores.sorted(by: >))
+    }
+
+    @Test(arguments: [
+        "", "   ", "\t\n", "\"", "\"\"", "'", "''", "-", "--", "-acne", "acne -scars", "?", "%", "+", "*", "^", ":", "(", ")",
+        "()", "(acne", "acne)", "AND", "OR", "NOT", "NEAR", "and", "or", "not", "near", "acne AND", "OR acne", "NOT NOT",
+        "NEAR(acne scars, 2)", "acne NEAR scars", "title:acne", "{title}: acne", "acne*", "^acne", "a\"b\"c\"", "don't",
+        "dark-spots \"OR (", "'; DROP TABLE articles; --", "\" OR 1=1 --", "😀", "acne 😀 scars", "ﬁne lines", "\u{0}",
+        "x\u{0}y", "🧴✨", String(repeating: "acne ", count: 2_000), String(repeating: "é", count: 10_000),
+        String(repeating: "(\"", count: 3_000), "∑∂ƒ©", "ｐｃｉ", "AcNe ScArS", "\\", "\\\"", "$1", "%%%", "...",
+    ])
+    func hostileQueriesReturnNormally(query: String) async throws {
+        let result = try await search(query)
+        #expect(result.total >= result.hits.count)
+    }
+}
