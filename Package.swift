@@ -84,7 +84,10 @@ let package = Package(
             name: "NeedleIndexTests",
             dependencies: ["NeedleIndex", "NeedleTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "NeedleSearchTests", dependencies: ["NeedleSearch", "NeedleTesting"]),
+        .testTarget(
+            name: "NeedleSearchTests",
+            dependencies: ["NeedleSearch", "NeedleTesting", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "NeedleEndToEndTests",
             dependencies: ["NeedleTesting", "NeedleClient", "NeedleProtocol", "needle", "needled"]

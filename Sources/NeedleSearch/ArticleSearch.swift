@@ -1,7 +1,8 @@
 import GRDB
 import NeedleProtocol
 
-/// The SQL of one search: rank articles, count them, and pick each hit's best section.
+/// One search: rank articles with FTS5, count them when needed, and pick each hit's
+/// best section and snippet with ``PassageHighlighter``.
 struct ArticleSearch {
     let db: Database
     let weights: RankingWeights
@@ -24,12 +25,13 @@ struct ArticleSearch {
             """), arguments: arguments)
         let total = rows.count < limit && (offset == 0 || !rows.isEmpty)
             ? offset + rows.count
-            : try count(match: match, kindClause: kindClause, arguments: arguments)
-        let hits = try rows.map(hit)
+            : try count(match: match, kindClause: kindClause)
+        let highlighter = PassageHighlighter(query: query, snippetTokens: Self.snippetTokens)
+        let hits = try rows.map { try hit($0, highlighter: highlighter) }
         return SearchResult(total: total, hits: hits, expanded: query.phrases)
     }
 
-    private func count(match: String, kindClause: String, arguments: StatementArguments) throws -> Int {
+    private func count(match: String, kindClause: String) throws -> Int {
         var countArguments: StatementArguments = ["match": match]
         if let kind { countArguments += ["kind": kind] }
         return try Int.fetchOne(db.cachedStatement(sql: """
@@ -38,41 +40,24 @@ struct ArticleSearch {
             """), arguments: countArguments) ?? 0
     }
 
-    private func hit(_ row: Row) throws -> SearchHit {
-        let section = try bestSection(first: row["first_passage"], last: row["last_passage"])
+    private func hit(_ row: Row, highlighter: PassageHighlighter) throws -> SearchHit {
+        let first: Int64 = row["first_passage"]
+        let passages = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT heading, text FROM passages WHERE id BETWEEN ? AND ? ORDER BY id"),
+            arguments: [first, row["last_passage"]]
+        ).map { PassageHighlighter.Candidate(heading: $0[0], text: $0[1]) }
+        let highlight = highlighter.bestPassage(among: passages)
         let score: Double = row["score"]
-        let snippet = try section?.snippet ?? fallbackSnippet(summary: row["summary"], first: row["first_passage"])
         return SearchHit(
             slug: row["slug"], title: row["title"], kind: row["kind"],
             score: (-score * 1000).rounded() / 1000,
-            section: section?.heading,
-            snippet: snippet)
-    }
-
-    /// The best-matching passage of an article (passage ids `first...last`) and its snippet.
-    ///
-    /// The best passage is chosen first and the snippet made for it alone: a snippet
-    /// computed in the ranking query would be built for every matching passage.
-    private func bestSection(first: Int64, last: Int64) throws -> (heading: String?, snippet: String)? {
-        let match = query.matchExpression
-        guard let best = try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?
-            ORDER BY \(weights.passageRank) LIMIT 1
-            """), arguments: [match, first, last])
-        else { return nil }
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT heading, snippet(passages_fts, 1, '[', ']', '…', \(Self.snippetTokens))
-            FROM passages_fts WHERE passages_fts MATCH ? AND rowid = ?
-            """), arguments: [match, best])
-        else { return nil }
-        let heading: String = row[0]
-        return (heading.isEmpty ? nil : heading, row[1])
+            section: highlight?.heading,
+            snippet: highlight?.snippet ?? fallbackSnippet(summary: row["summary"], introduction: passages.first?.text ?? ""))
     }
 
     /// For a hit matched only by its names: the summary, or the start of the introduction.
-    private func fallbackSnippet(summary: String?, first: Int64) throws -> String {
+    private func fallbackSnippet(summary: String?, introduction text: String) -> String {
         if let summary { return summary }
-        let text = try String.fetchOne(db, sql: "SELECT text FROM passages WHERE id = ?", arguments: [first]) ?? ""
         let words = text.split(whereSeparator: \.isWhitespace)
         return words.prefix(Self.snippetTokens).joined(separator: " ") + (words.count > Self.snippetTokens ? " …" : "")
     }

@@ -8,19 +8,11 @@ public struct RankingWeights: Sendable, Hashable {
     public var concerns = 4.0
     public var headings = 2.0
     public var body = 1.0
-    /// Passage heading against passage text, for choosing the snippet's section.
-    public var passageHeading = 2.0
-    public var passageText = 1.0
 
     public init() {}
 
     /// `bm25(articles_fts, …)` with these weights, in column order.
     var articleRank: String {
         "bm25(articles_fts, \(title), \(aliases), \(concerns), \(headings), \(body))"
-    }
-
-    /// `bm25(passages_fts, …)` with these weights.
-    var passageRank: String {
-        "bm25(passages_fts, \(passageHeading), \(passageText))"
     }
 }
