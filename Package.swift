@@ -88,6 +88,7 @@ let package = Package(
             name: "NeedleSearchTests",
             dependencies: ["NeedleSearch", "NeedleTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "NeedleCommandLineTests", dependencies: ["needle", "NeedleProtocol"]),
         .testTarget(
             name: "NeedleEndToEndTests",
             dependencies: ["NeedleTesting", "NeedleClient", "NeedleProtocol", "needle", "needled"]

@@ -119,12 +119,15 @@ import Testing
         }
     }
 
-    @Test func sigtermStopsCleanlyAndRemovesTheSocket() async throws {
+    @Test(arguments: [SIGTERM, SIGINT])
+    func aSignalStopsCleanlyAndRemovesTheSocket(signal: Int32) async throws {
         let daemon = try await DaemonProcess.start(index: Self.fixture.indexPath)
+        defer { daemon.kill() }
         #expect(FileManager.default.fileExists(atPath: daemon.socketPath))
-        let path = daemon.socketPath
-        #expect(daemon.terminate() == 0)
-        #expect(!FileManager.default.fileExists(atPath: path))
+        kill(daemon.process.processIdentifier, signal)
+        daemon.process.waitUntilExit()
+        #expect(daemon.process.terminationStatus == 0)
+        #expect(!FileManager.default.fileExists(atPath: daemon.socketPath))
     }
 
     @Test func requestsReadBeforeShutdownAreAnswered() async throws {
@@ -162,15 +165,20 @@ import Testing
         defer { directory.remove() }
         let path = directory.file("stale.sock")
         let first = try await DaemonProcess.start(index: Self.fixture.indexPath, socketPath: path)
-        first.process.interrupt()
         kill(first.process.processIdentifier, SIGKILL)
         first.process.waitUntilExit()
-        let socketLeft = FileManager.default.fileExists(atPath: path)
+        #expect(FileManager.default.fileExists(atPath: path), "a killed daemon leaves its socket file")
         let second = try await DaemonProcess.start(index: Self.fixture.indexPath, socketPath: path)
         defer { second.kill() }
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? Int) == 0o660)
-        _ = socketLeft
+    }
+
+    @Test func takesTheSocketModeFromTheCommandLine() async throws {
+        let daemon = try await DaemonProcess.start(index: Self.fixture.indexPath, extraArguments: ["--socket-mode", "0600"])
+        defer { daemon.kill() }
+        let attributes = try FileManager.default.attributesOfItem(atPath: daemon.socketPath)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
 
     @Test func refusesAPathThatIsNotASocket() throws {

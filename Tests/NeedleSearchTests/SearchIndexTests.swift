@@ -84,6 +84,19 @@ import Testing
         #expect(scores == scores.sorted(by: >))
     }
 
+    @Test func aNameSharedByTwoArticlesFindsBoth() async throws {
+        let fixture = try CorpusFixture(articles: [
+            "glycolic-acid": CorpusFixture.article(title: "Glycolic acid", kind: "ingredient", aliases: ["AHA"], body: "An exfoliating acid."),
+            "chemical-peel": CorpusFixture.article(title: "Chemical peel", aliases: ["AHA"], body: "Acids remove outer layers."),
+            "sunscreen": CorpusFixture.article(title: "Sunscreen", kind: "ingredient", body: "Filters light."),
+        ])
+        defer { fixture.remove() }
+        let index = try SearchIndex.open(path: try fixture.buildIndex(), readers: 1)
+        let result = try await index.search(SearchRequest(query: "aha"))
+        #expect(Set(result.hits.map(\.slug)) == ["glycolic-acid", "chemical-peel"])
+        #expect(result.expanded.contains("glycolic acid") && result.expanded.contains("chemical peel"))
+    }
+
     @Test(arguments: [
         "", "   ", "\t\n", "\"", "\"\"", "'", "''", "-", "--", "-acne", "acne -scars", "?", "%", "+", "*", "^", ":", "(", ")",
         "()", "(acne", "acne)", "AND", "OR", "NOT", "NEAR", "and", "or", "not", "near", "acne AND", "OR acne", "NOT NOT",
