@@ -23,17 +23,25 @@ struct PassageHighlighter {
         var snippet: String
     }
 
-    /// A query phrase: the group it stands for and its stems as ids.
+    /// A query phrase: the group it stands for, its stems as ids, and whether it is the
+    /// user's own wording (rather than a name or synonym it was expanded to).
     private struct Phrase {
         var group: Int
         var stems: [Int]
+        var isOriginal: Bool
     }
 
-    /// One occurrence of a phrase in a text: its group and token positions.
+    /// One occurrence of a phrase in a text.
     private struct Match {
         var group: Int
         var tokens: Range<Int>
+        var isOriginal: Bool
     }
+
+    /// How much a match by an expansion counts against one by the user's own words.
+    static let expansionWeight = 0.3
+    /// How much more a match in a section's heading counts than one in its text.
+    static let headingWeight = 1.5
 
     /// Words a snippet shows.
     let snippetTokens: Int
@@ -51,7 +59,7 @@ struct PassageHighlighter {
         var stemIDs: [[UInt8]: Int] = [:]
         var phrases: [Int: [Phrase]] = [:]
         for (group, alternatives) in query.groups.enumerated() {
-            for alternative in alternatives.alternatives {
+            for (index, alternative) in alternatives.alternatives.enumerated() {
                 let stems = alternative.map { token -> Int in
                     let stem = PorterStemmer.stem(Array(token.utf8))
                     if let id = stemIDs[stem] { return id }
@@ -59,7 +67,7 @@ struct PassageHighlighter {
                     return stemIDs.count - 1
                 }
                 guard let first = stems.first else { continue }
-                phrases[first, default: []].append(Phrase(group: group, stems: stems))
+                phrases[first, default: []].append(Phrase(group: group, stems: stems, isOriginal: index == 0))
             }
         }
         self.stemIDs = stemIDs
@@ -74,14 +82,15 @@ struct PassageHighlighter {
     }
 
     /// The best-matching candidate and its snippet, or nil when none matches.
-    /// A match in the heading counts double; ties go to the earlier passage.
+    /// The user's own words count more than expansions, a heading more than text;
+    /// ties go to the earlier passage.
     func bestPassage(among candidates: [Candidate]) -> Highlight? {
         var best: (index: Int, score: Double, text: TokenizedText, matches: [Match])?
         for (index, candidate) in candidates.enumerated() {
             let text = TokenizedText(candidate.text)
             let matches = self.matches(in: text)
             let headingMatches = candidate.heading.map { self.matches(in: TokenizedText($0)) } ?? []
-            let score = self.score(matches) + 2 * self.score(headingMatches)
+            let score = self.score(matches) + Self.headingWeight * self.score(headingMatches)
             if score > 0, score > best?.score ?? 0 { best = (index, score, text, matches) }
         }
         guard let best else { return nil }
@@ -102,7 +111,7 @@ struct PassageHighlighter {
                     && phrase.stems.indices.allSatisfy { ids[position + $0] == phrase.stems[$0] }
             }
             if let phrase {
-                matches.append(Match(group: phrase.group, tokens: position..<(position + phrase.stems.count)))
+                matches.append(Match(group: phrase.group, tokens: position..<(position + phrase.stems.count), isOriginal: phrase.isOriginal))
                 position += phrase.stems.count
             } else {
                 position += 1
@@ -122,24 +131,29 @@ struct PassageHighlighter {
         return ids
     }
 
-    /// Distinct groups matched, with a small, diminishing bonus for repeats.
+    /// Per distinct group matched: 1 for the user's own words, ``expansionWeight`` for an
+    /// expansion only, plus a small bonus for repeats (at most four).
     private func score(_ matches: [Match]) -> Double {
-        var counts: [Int: Int] = [:]
-        for match in matches { counts[match.group, default: 0] += 1 }
-        return counts.values.reduce(0) { $0 + 1 + 0.1 * Double(min($1, 5) - 1) }
+        var groups: [Int: (weight: Double, count: Int)] = [:]
+        for match in matches {
+            let weight = match.isOriginal ? 1 : Self.expansionWeight
+            let current = groups[match.group] ?? (0, 0)
+            groups[match.group] = (max(current.weight, weight), current.count + 1)
+        }
+        return groups.values.reduce(0) { $0 + $1.weight + 0.1 * Double(min($1.count, 5) - 1) }
     }
 
-    /// A window of `snippetTokens` words holding the most distinct matched groups,
-    /// with each match marked and `…` where the text was cut.
+    /// The window of `snippetTokens` words that scores best (as ``score(_:)`` does, so the
+    /// user's own words draw the window), with each match marked and `…` where the text was cut.
     private func snippet(_ text: TokenizedText, _ matches: [Match]) -> String {
         let tokenCount = text.tokens.count
         var bestStart = 0
-        var bestCoverage = -1
+        var bestScore = -1.0
         for match in matches {
             let start = max(0, min(match.tokens.lowerBound - 3, tokenCount - snippetTokens))
             let window = start..<(start + snippetTokens)
-            let coverage = Set(matches.filter { window.contains($0.tokens.lowerBound) }.map(\.group)).count
-            if coverage > bestCoverage { (bestStart, bestCoverage) = (start, coverage) }
+            let score = self.score(matches.filter { window.contains($0.tokens.lowerBound) })
+            if score > bestScore { (bestStart, bestScore) = (start, score) }
         }
         let end = min(tokenCount, bestStart + snippetTokens)
         let byteStart = bestStart == 0 ? 0 : text.tokens[bestStart].lowerBound

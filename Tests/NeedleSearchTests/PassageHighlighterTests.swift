@@ -33,6 +33,14 @@ import Testing
         #expect(highlighter("aftercare").bestPassage(among: candidates)?.index == 1)
     }
 
+    @Test func theUsersOwnWordsOutweighAnExpansionInAHeading() {
+        let candidates = [
+            PassageHighlighter.Candidate(heading: nil, text: "Microneedling, also called PCI, uses needles."),
+            PassageHighlighter.Candidate(heading: "Does microneedling hurt?", text: "Microneedling stings a little."),
+        ]
+        #expect(highlighter("PCI", names: [["microneedling", "PCI"]]).bestPassage(among: candidates)?.index == 0)
+    }
+
     @Test func expandedNamesAreMarkedToo() {
         let best = highlighter("PCI", names: [["microneedling", "PCI"]]).bestPassage(among: passages)
         #expect(best?.index == 0)
