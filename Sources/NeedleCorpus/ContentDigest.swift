@@ -6,7 +6,7 @@
 /// var digest = ContentDigest()
 /// digest.add("acne.md")
 /// digest.add(bytes)
-/// let hex = digest.hex // "a3f1…"
+/// ContentDigest.hex(digest.value) // "a3f1…", 16 digits
 /// ```
 public struct ContentDigest: Sendable, Hashable {
     public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -26,14 +26,6 @@ public struct ContentDigest: Sendable, Hashable {
         add(string.utf8)
         add([0])
     }
-
-    /// Mixes another digest's value.
-    public mutating func add(_ digest: UInt64) {
-        withUnsafeBytes(of: digest.littleEndian) { add($0) }
-    }
-
-    /// The digest as 16 lowercase hexadecimal digits.
-    public var hex: String { Self.hex(value) }
 
     /// `value` as 16 lowercase hexadecimal digits.
     public static func hex(_ value: UInt64) -> String {

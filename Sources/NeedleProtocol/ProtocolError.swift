@@ -12,8 +12,6 @@ public enum ErrorCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unknownOp = "unknown_op"
     /// The daemon failed to answer a valid request; the message says why.
     case `internal` = "internal"
-    /// The daemon is shutting down and takes no new requests.
-    case shuttingDown = "shutting_down"
 }
 
 /// A request that cannot be answered, with the id to answer it under.
