@@ -33,8 +33,10 @@ struct FrontMatter {
         }
         var matter = FrontMatter(titleLine: firstLine)
         var reader = KeyReader(path: path, firstLine: firstLine)
+        var keys = Set<String>()
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
+            keys.insert(key)
             let line = reader.line(of: keyNode)
             switch key {
             case "title":
@@ -56,10 +58,11 @@ struct FrontMatter {
             }
         }
         diagnostics += reader.diagnostics
-        if matter.title == nil, !reader.diagnostics.contains(where: { $0.message.hasPrefix("'title'") }) {
+        // A key that is present but invalid has already been reported at its own line.
+        if !keys.contains("title") {
             diagnostics.append(Diagnostic(.error, path: path, line: firstLine - 1, "missing title: add 'title: Name' to the front matter"))
         }
-        if matter.kind == nil, !reader.diagnostics.contains(where: { $0.message.contains("kind") }) {
+        if !keys.contains("kind") {
             diagnostics.append(Diagnostic(.error, path: path, line: firstLine - 1, "missing kind: add 'kind: \(kindList)' to the front matter"))
         }
         return matter
