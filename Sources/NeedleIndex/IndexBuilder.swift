@@ -29,7 +29,11 @@ public enum IndexBuilder {
         let start = Date()
         let directory = (out as NSString).deletingLastPathComponent
         if !directory.isEmpty {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw IndexError.cannotWrite(path: out, reason: "cannot create folder \(directory): \(reason(error))")
+            }
         }
         let temporary = "\(out).tmp-\(getpid())"
         try? FileManager.default.removeItem(atPath: temporary)
@@ -39,7 +43,7 @@ public enum IndexBuilder {
             return Summary(meta: meta, seconds: Date().timeIntervalSince(start))
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw error
+            throw error is IndexError ? error : IndexError.cannotWrite(path: out, reason: reason(error))
         }
     }
 
@@ -66,6 +70,15 @@ public enum IndexBuilder {
         }
         try queue.close()
         return meta
+    }
+
+    /// A short reason: the POSIX message behind a Foundation error, or the error itself.
+    private static func reason(_ error: Error) -> String {
+        let underlying = (error as? CocoaError)?.underlying ?? (error as NSError).userInfo[NSUnderlyingErrorKey] as? Error
+        if let underlying, (underlying as NSError).domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32((underlying as NSError).code)))
+        }
+        return "\(error)"
     }
 
     /// Flushes the finished file and renames it over `out`.

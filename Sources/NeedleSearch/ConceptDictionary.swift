@@ -9,7 +9,7 @@ import NeedleCorpus
 /// to a query for `a`, never the reverse.
 ///
 /// ```swift
-/// let dictionary = ConceptDictionary(articleNames: [("microneedling", ["Microneedling", "PCI"])], synonyms: [])
+/// let dictionary = ConceptDictionary(articleNames: [["Microneedling", "PCI"]], synonyms: [])
 /// dictionary.longestMatch(in: ["pci", "cost"], from: 0)  // length 1, alternatives [["microneedling"], ["pci"]]
 /// ```
 public struct ConceptDictionary: Sendable {
@@ -26,10 +26,10 @@ public struct ConceptDictionary: Sendable {
     public private(set) var longestName = 0
 
     /// - Parameters:
-    ///   - articleNames: each article's slug and its names (title first, then aliases).
+    ///   - articleNames: each article's names (title first, then aliases).
     ///   - synonyms: the rules of `synonyms.txt`.
-    public init(articleNames: [(slug: String, names: [String])], synonyms: [SynonymRule]) {
-        for (_, names) in articleNames {
+    public init(articleNames: [[String]], synonyms: [SynonymRule]) {
+        for names in articleNames {
             addEquivalents(names.map { TextNormalizer.tokens($0) })
         }
         for rule in synonyms {

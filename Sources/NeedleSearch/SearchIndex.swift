@@ -70,15 +70,15 @@ public final class SearchIndex: Sendable {
     }
 
     private static func loadDictionary(_ db: Database) throws -> ConceptDictionary {
-        var names: [(slug: String, names: [String])] = []
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT a.slug, n.name FROM names n JOIN articles a ON a.id = n.article_id
-            WHERE n.role IN ('title', 'alias') ORDER BY n.article_id, n.rowid
-            """)
-        for row in rows {
-            let slug: String = row[0]
-            if names.last?.slug != slug { names.append((slug, [])) }
-            names[names.count - 1].names.append(row[1])
+        var names: [[String]] = []
+        var previousArticle: Int64?
+        for row in try Row.fetchAll(db, sql: """
+            SELECT article_id, name FROM names WHERE role IN ('title', 'alias') ORDER BY article_id, rowid
+            """) {
+            let article: Int64 = row[0]
+            if article != previousArticle { names.append([]) }
+            previousArticle = article
+            names[names.count - 1].append(row[1])
         }
         var rules: [SynonymRule] = []
         for row in try Row.fetchAll(db, sql: "SELECT line, form, side, term FROM synonym_terms ORDER BY rowid") {

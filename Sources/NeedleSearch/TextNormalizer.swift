@@ -1,5 +1,3 @@
-import Foundation
-
 /// Splits text into the tokens the engine matches on, the way SQLite's
 /// `unicode61 remove_diacritics 2` tokenizer sees words: runs of letters and digits,
 /// lowercased, with accents removed.
@@ -9,21 +7,11 @@ import Foundation
 /// TextNormalizer.matchKey(["acne", "scars"]) // "acne scar"
 /// ```
 public enum TextNormalizer {
-    /// The folded tokens of `text`, in order.
+    /// The folded tokens of `text`, in order (cut by ``TokenizedText``, the one place
+    /// that knows which characters make words).
     public static func tokens(_ text: some StringProtocol) -> [String] {
-        let folded = String(text).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        var tokens: [String] = []
-        var current = ""
-        for character in folded {
-            if character.isLetter || character.isNumber {
-                current.append(character)
-            } else if !current.isEmpty {
-                tokens.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { tokens.append(current) }
-        return tokens
+        let tokenized = TokenizedText(String(text))
+        return tokenized.tokens.indices.map { String(decoding: tokenized.folded($0), as: UTF8.self) }
     }
 
     /// The key under which a phrase is looked up in the concept dictionary.

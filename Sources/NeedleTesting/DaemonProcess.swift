@@ -8,7 +8,6 @@ import NeedleProtocol
 /// let daemon = try await DaemonProcess.start(index: fixture.indexPath)
 /// defer { daemon.kill() }
 /// let reply = try await daemon.request(.ping)
-/// let status = daemon.terminate()  // SIGTERM, then waits: 0 on a clean shutdown
 /// ```
 public final class DaemonProcess: @unchecked Sendable {
     public let socketPath: String
@@ -52,15 +51,6 @@ public final class DaemonProcess: @unchecked Sendable {
         try await NeedleConnection.with(socketPath: socketPath) { connection in
             try await connection.request(Request(id: id, operation: operation))
         }
-    }
-
-    /// Sends SIGTERM and waits for the process to exit; returns its exit status.
-    @discardableResult
-    public func terminate() -> Int32 {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        directory.remove()
-        return process.terminationStatus
     }
 
     /// Stops the process at once (for cleanup after a failed test).

@@ -83,19 +83,15 @@ import Testing
         #expect(diagnostics.map(\.description) == ["a.md:5: invalid UTF-8: save the file as UTF-8"])
     }
 
-    @Test func reportsEmptyBody() {
-        let (_, diagnostics) = parse("---\ntitle: A\nkind: guide\n---\n\n   \n")
-        #expect(diagnostics.contains { $0.message.hasPrefix("empty body") })
-    }
-
-    @Test func reportsMissingFrontMatter() {
-        let (_, diagnostics) = parse("# Title\nBody.\n")
-        #expect(diagnostics.map(\.description) == ["articles/sample.md:1: missing front matter: the file must start with a '---' line"])
-    }
-
-    @Test func reportsUnclosedFrontMatter() {
-        let (_, diagnostics) = parse("---\ntitle: A\nkind: guide\nBody.\n")
-        #expect(diagnostics.contains { $0.message.hasPrefix("front matter is not closed") })
+    @Test(arguments: [
+        ("---\ntitle: A\nkind: guide\n---\n\n   \n", "articles/sample.md:4: empty body: write the article below the front matter"),
+        ("# Title\nBody.\n", "articles/sample.md:1: missing front matter: the file must start with a '---' line"),
+        ("---\ntitle: A\nkind: guide\nBody.\n", "articles/sample.md:1: front matter is not closed: add a '---' line after it"),
+    ])
+    func reportsABrokenFileLayout(text: String, problem: String) {
+        let (article, diagnostics) = parse(text)
+        #expect(article == nil)
+        #expect(diagnostics.map(\.description) == [problem])
     }
 
     @Test func warnsAboutUnknownKeysButKeepsTheArticle() {

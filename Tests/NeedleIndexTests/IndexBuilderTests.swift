@@ -65,6 +65,15 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: blocked) == ["needle.sqlite"])
     }
 
+    @Test func anUncreatableFolderIsReportedInWords() throws {
+        let fixture = try CorpusFixture(articles: CorpusFixture.standardArticles)
+        defer { fixture.remove() }
+        let blocker = fixture.directory.file("plain-file")
+        try Data("x".utf8).write(to: URL(fileURLWithPath: blocker))
+        let error = #expect(throws: IndexError.self) { try IndexBuilder.build(try fixture.load(), to: blocker + "/sub/needle.sqlite") }
+        #expect(error?.description == "\(blocker)/sub/needle.sqlite: cannot write the index: cannot create folder \(blocker)/sub: Not a directory")
+    }
+
     @Test func readingMetaRejectsOtherFiles() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

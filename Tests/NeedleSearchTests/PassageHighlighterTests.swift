@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct PassageHighlighterTests {
     private func highlighter(_ query: String, names: [[String]] = []) -> PassageHighlighter {
-        let dictionary = ConceptDictionary(articleNames: names.map { (slug: $0[0], names: $0) }, synonyms: [])
+        let dictionary = ConceptDictionary(articleNames: names, synonyms: [])
         return PassageHighlighter(query: QueryExpander(dictionary: dictionary).expand(ParsedQuery(query)), snippetTokens: 8)
     }
 

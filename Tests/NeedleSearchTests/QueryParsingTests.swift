@@ -37,8 +37,8 @@ import Testing
 @Suite struct QueryExpanderTests {
     let dictionary = ConceptDictionary(
         articleNames: [
-            ("microneedling", ["Microneedling", "PCI", "Skin needling"]),
-            ("acne-scars", ["Acne scars", "Pitted scars"]),
+            ["Microneedling", "PCI", "Skin needling"],
+            ["Acne scars", "Pitted scars"],
         ],
         synonyms: [
             SynonymRule(form: .equivalent, terms: ["dark spots", "hyperpigmentation"], line: 3),
