@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "needle", targets: ["needle"]),
         .executable(name: "needled", targets: ["needled"]),
+        .executable(name: "needle-eval", targets: ["needle-eval"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -62,6 +63,11 @@ let package = Package(
             name: "NeedleTesting",
             dependencies: ["NeedleCorpus", "NeedleIndex", "NeedleClient"]
         ),
+        // Search-quality measures and the evaluation sets' formats, for the eval tool.
+        .target(
+            name: "NeedleEvaluation",
+            dependencies: ["NeedleClient", "NeedleProtocol"]
+        ),
         .executableTarget(
             name: "needle",
             dependencies: [
@@ -78,6 +84,11 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        .executableTarget(
+            name: "needle-eval",
+            dependencies: ["NeedleEvaluation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "NeedleEvaluationTests", dependencies: ["NeedleEvaluation"]),
         .testTarget(name: "NeedleProtocolTests", dependencies: ["NeedleProtocol"]),
         .testTarget(name: "NeedleCorpusTests", dependencies: ["NeedleCorpus", "NeedleTesting"]),
         .testTarget(

@@ -1,0 +1,69 @@
+import Foundation
+import NeedleClient
+import NeedleProtocol
+
+/// Runs evaluation queries against a running daemon and collects the ranked answers.
+///
+/// Queries are pipelined on one connection in batches, so a run of a thousand
+/// queries takes about as long as the daemon needs to answer them.
+/// ```swift
+/// let ranked = try await EvaluationRunner(socketPath: path).run(queries)
+/// ranked[0]  // the answers to queries[0], best first ([] for an error reply)
+/// ```
+public struct EvaluationRunner: Sendable {
+    public let socketPath: String
+    /// Requests in flight at once on the connection.
+    public var batchSize = 32
+
+    public init(socketPath: String) {
+        self.socketPath = socketPath
+    }
+
+    public func run(_ queries: [EvaluationQuery]) async throws -> [[EvaluationQuery.Answer]] {
+        try await NeedleConnection.with(socketPath: socketPath) { connection in
+            var results: [[EvaluationQuery.Answer]] = []
+            for start in stride(from: 0, to: queries.count, by: batchSize) {
+                let batch = queries[start..<min(start + batchSize, queries.count)]
+                for query in batch { try await connection.send(Self.requestLine(for: query)) }
+                for query in batch {
+                    guard let line = try await connection.nextLine() else { throw ClientError.closedByDaemon }
+                    results.append(Self.answers(in: line, task: query.task))
+                }
+            }
+            return results
+        }
+    }
+
+    /// The request for a query: its task's op, asking for at least ten results.
+    static func requestLine(for query: EvaluationQuery) -> [UInt8] {
+        var fields: [String: JSONValue] = [
+            "op": .string(query.task.rawValue), "q": .string(query.text), "limit": .int(Int64(max(10, query.cutoff))),
+        ]
+        if query.task == .search { fields["offset"] = .int(0) }
+        var line = (try? JSONEncoder().encode(JSONValue.object(fields))).map(Array.init) ?? []
+        line.append(0x0a)
+        return line
+    }
+
+    /// The ranked answers of a reply; an error reply or an unreadable one has none.
+    static func answers(in line: String, task: EvaluationQuery.Task) -> [EvaluationQuery.Answer] {
+        guard let reply = try? JSONDecoder().decode(JSONValue.self, from: Data(line.utf8)),
+              case .object(let fields) = reply, fields["ok"] == .bool(true)
+        else { return [] }
+        let key = switch task {
+        case .search: "hits"
+        case .suggest: "suggestions"
+        case .ask: "answers"
+        }
+        guard case .array(let items)? = fields[key] else { return [] }
+        var answers: [EvaluationQuery.Answer] = []
+        for case .object(let item) in items {
+            guard case .string(let slug)? = item["slug"] else { continue }
+            let section: String? = if case .string(let heading)? = item["section"] { heading } else { nil }
+            let answer = EvaluationQuery.Answer(slug: slug, section: task == .ask ? section : nil)
+            if task != .ask && answers.contains(where: { $0.slug == slug }) { continue }
+            answers.append(answer)
+        }
+        return answers
+    }
+}
