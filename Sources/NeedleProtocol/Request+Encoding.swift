@@ -10,16 +10,34 @@ extension Request {
     public func encodedLine() -> [UInt8] {
         var fields: [String: JSONValue] = ["op": .string(operation.name)]
         if let id { fields["id"] = id }
-        if case .search(let search) = operation {
+        switch operation {
+        case .search(let search):
             fields["q"] = .string(search.query)
             fields["limit"] = .int(Int64(search.limit))
             fields["offset"] = .int(Int64(search.offset))
-            if let kind = search.kind { fields["filter"] = .object(["kind": .string(kind)]) }
+            fields["filter"] = Self.filter(kind: search.kind, concern: search.concern)
+            if search.facets { fields["facets"] = .bool(true) }
+            if search.explain { fields["explain"] = .bool(true) }
+        case .ask(let ask):
+            fields["q"] = .string(ask.question)
+            fields["limit"] = .int(Int64(ask.limit))
+            if ask.minimumConfidence > 0 { fields["min_confidence"] = .double(ask.minimumConfidence) }
+            fields["filter"] = Self.filter(kind: ask.kind, concern: ask.concern)
+            if ask.explain { fields["explain"] = .bool(true) }
+        case .ping, .stats, .reload:
+            break
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes = (try? encoder.encode(JSONValue.object(fields))).map(Array.init) ?? []
         bytes.append(0x0a)
         return bytes
+    }
+
+    private static func filter(kind: String?, concern: String?) -> JSONValue? {
+        var filter: [String: JSONValue] = [:]
+        if let kind { filter["kind"] = .string(kind) }
+        if let concern { filter["concern"] = .string(concern) }
+        return filter.isEmpty ? nil : .object(filter)
     }
 }

@@ -42,13 +42,23 @@ public enum RequestDecoder {
             let query = try reader.string("q")
             let limit = try reader.integer("limit", default: 10, range: 0...Int.max)
             let offset = try reader.integer("offset", default: 0, range: 0...SearchRequest.maximumOffset)
-            let kind = try reader.filterString("kind")
-            return .search(SearchRequest(query: query, limit: min(limit, SearchRequest.maximumLimit), offset: offset, kind: kind))
+            return .search(SearchRequest(
+                query: query, limit: min(limit, SearchRequest.maximumLimit), offset: offset,
+                kind: try reader.filterString("kind"), concern: try reader.filterString("concern"),
+                facets: try reader.boolean("facets"), explain: try reader.boolean("explain")))
+        case "ask":
+            let question = try reader.string("q")
+            let limit = try reader.integer("limit", default: 3, range: 0...Int.max)
+            return .ask(AskRequest(
+                question: question, limit: min(limit, AskRequest.maximumLimit),
+                minimumConfidence: try reader.fraction("min_confidence"),
+                kind: try reader.filterString("kind"), concern: try reader.filterString("concern"),
+                explain: try reader.boolean("explain")))
         case "ping": return .ping
         case "stats": return .stats
         case "reload": return .reload
         default:
-            throw ProtocolError(.unknownOp, "unknown op '\(name)' (known: search, ping, stats, reload)")
+            throw ProtocolError(.unknownOp, "unknown op '\(name)' (known: search, ask, ping, stats, reload)")
         }
     }
 }
@@ -80,6 +90,27 @@ private struct FieldReader {
             let upper = range.upperBound == Int.max ? "" : " and \(range.upperBound)"
             throw ProtocolError(.badRequest, "field '\(name)' must be between \(range.lowerBound)\(upper)")
         }
+        return number
+    }
+
+    func boolean(_ name: String) throws -> Bool {
+        guard let value = fields[name], value != .null else { return false }
+        guard case .bool(let flag) = value else {
+            throw ProtocolError(.badRequest, "field '\(name)' must be true or false, got \(value.typeName)")
+        }
+        return flag
+    }
+
+    /// A number between 0 and 1 (0 when absent).
+    func fraction(_ name: String) throws -> Double {
+        guard let value = fields[name], value != .null else { return 0 }
+        let number: Double
+        switch value {
+        case .int(let int): number = Double(int)
+        case .double(let double): number = double
+        default: throw ProtocolError(.badRequest, "field '\(name)' must be a number, got \(value.typeName)")
+        }
+        guard number >= 0 && number <= 1 else { throw ProtocolError(.badRequest, "field '\(name)' must be between 0 and 1") }
         return number
     }
 

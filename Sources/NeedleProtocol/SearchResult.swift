@@ -7,20 +7,36 @@ public struct SearchResult: Sendable, Hashable, Codable {
     public var hits: [SearchHit]
     /// Every term and phrase the query was run with: the user's own and their synonyms.
     public var expanded: [String]
+    /// How each term that names a concept was read.
+    public var interpretedAs: [Interpretation]
     /// A corrected query, when the daemon has one; `null` otherwise.
     public var didYouMean: String?
+    /// True when the hits are those of `did_you_mean`, because the query as typed found little.
+    public var corrected: Bool
+    /// Counts by kind and concern, when asked for.
+    public var facets: Facets?
+    /// The expression run and how scores combine, when asked for.
+    public var explain: QueryExplanation?
 
-    public init(tookMicroseconds: Int = 0, total: Int, hits: [SearchHit], expanded: [String], didYouMean: String? = nil) {
+    public init(
+        tookMicroseconds: Int = 0, total: Int, hits: [SearchHit], expanded: [String], interpretedAs: [Interpretation] = [],
+        didYouMean: String? = nil, corrected: Bool = false, facets: Facets? = nil, explain: QueryExplanation? = nil
+    ) {
         self.tookMicroseconds = tookMicroseconds
         self.total = total
         self.hits = hits
         self.expanded = expanded
+        self.interpretedAs = interpretedAs
         self.didYouMean = didYouMean
+        self.corrected = corrected
+        self.facets = facets
+        self.explain = explain
     }
 
     enum CodingKeys: String, CodingKey {
         case tookMicroseconds = "took_us"
-        case total, hits, expanded
+        case total, hits, expanded, corrected, facets, explain
+        case interpretedAs = "interpreted_as"
         case didYouMean = "did_you_mean"
     }
 
@@ -30,7 +46,11 @@ public struct SearchResult: Sendable, Hashable, Codable {
         try container.encode(total, forKey: .total)
         try container.encode(hits, forKey: .hits)
         try container.encode(expanded, forKey: .expanded)
+        try container.encode(interpretedAs, forKey: .interpretedAs)
         try container.encode(didYouMean, forKey: .didYouMean)
+        try container.encode(corrected, forKey: .corrected)
+        try container.encodeIfPresent(facets, forKey: .facets)
+        try container.encodeIfPresent(explain, forKey: .explain)
     }
 }
 
@@ -45,14 +65,20 @@ public struct SearchHit: Sendable, Hashable, Codable {
     public var section: String?
     /// Text around the matched terms, each match wrapped in `[` and `]`.
     public var snippet: String
+    /// The score's parts, when asked for.
+    public var explain: ScoreExplanation?
 
-    public init(slug: String, title: String, kind: String, score: Double, section: String?, snippet: String) {
+    public init(
+        slug: String, title: String, kind: String, score: Double, section: String?, snippet: String,
+        explain: ScoreExplanation? = nil
+    ) {
         self.slug = slug
         self.title = title
         self.kind = kind
         self.score = score
         self.section = section
         self.snippet = snippet
+        self.explain = explain
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -63,5 +89,6 @@ public struct SearchHit: Sendable, Hashable, Codable {
         try container.encode(score, forKey: .score)
         try container.encode(section, forKey: .section)
         try container.encode(snippet, forKey: .snippet)
+        try container.encodeIfPresent(explain, forKey: .explain)
     }
 }

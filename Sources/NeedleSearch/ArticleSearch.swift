@@ -1,58 +1,70 @@
 import GRDB
 import NeedleProtocol
 
-/// One search: rank articles with FTS5, count them when needed, and pick each hit's
-/// best section and snippet with ``PassageHighlighter``.
+/// One search: rank articles with ``ArticleRanker``, count them when needed, pick each
+/// hit's best section and snippet with ``PassageHighlighter``, and add facets and
+/// explanations when asked.
 struct ArticleSearch {
     let db: Database
-    let weights: RankingWeights
+    let ranker: ArticleRanker
     let query: ExpandedQuery
-    let kind: String?
+    let filter: SearchFilter
 
     /// Words of context a snippet shows around its matches.
     static let snippetTokens = 24
 
-    func run(limit: Int, offset: Int) throws -> SearchResult {
-        let match = query.matchExpression
-        let kindClause = kind == nil ? "" : "AND a.kind = :kind"
-        var arguments: StatementArguments = ["match": match, "limit": limit, "offset": offset]
-        if let kind { arguments += ["kind": kind] }
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT a.slug, a.title, a.kind, a.summary, a.first_passage, a.last_passage, \(weights.articleRank) AS score
-            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-            WHERE articles_fts MATCH :match \(kindClause)
-            ORDER BY score LIMIT :limit OFFSET :offset
-            """), arguments: arguments)
-        let total = rows.count < limit && (offset == 0 || !rows.isEmpty)
-            ? offset + rows.count
-            : try count(match: match, kindClause: kindClause)
-        let highlighter = PassageHighlighter(query: query, snippetTokens: Self.snippetTokens)
-        let hits = try rows.map { try hit($0, highlighter: highlighter) }
-        return SearchResult(total: total, hits: hits, expanded: query.phrases)
+    init(db: Database, weights: RankingWeights, names: ArticleNameIndex, query: ExpandedQuery, filter: SearchFilter) {
+        self.db = db
+        self.ranker = ArticleRanker(db: db, weights: weights, names: names)
+        self.query = query
+        self.filter = filter
     }
 
-    private func count(match: String, kindClause: String) throws -> Int {
-        var countArguments: StatementArguments = ["match": match]
-        if let kind { countArguments += ["kind": kind] }
+    func run(_ request: SearchRequest) throws -> SearchResult {
+        let (ranked, complete) = try ranker.rank(query, filter: filter, count: request.offset + request.limit)
+        let page = ranked.dropFirst(request.offset).prefix(request.limit)
+        let total = complete ? ranked.count : try count()
+        let highlighter = PassageHighlighter(query: query, snippetTokens: Self.snippetTokens)
+        let fields = request.explain ? try fieldScores(of: page.map(\.id)) : [:]
+        let hits = try page.map { article in
+            try hit(article, highlighter: highlighter, fields: request.explain ? fields[article.id] ?? [:] : nil)
+        }
+        return SearchResult(
+            total: total, hits: hits, expanded: query.phrases, interpretedAs: query.interpretations,
+            facets: request.facets ? try facets() : nil,
+            explain: request.explain ? QueryExplanation(match: query.matchExpression, formula: ranker.weights.formula) : nil)
+    }
+
+    private func count() throws -> Int {
+        var arguments: StatementArguments = ["match": query.matchExpression]
+        arguments += filter.arguments
         return try Int.fetchOne(db.cachedStatement(sql: """
             SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-            WHERE articles_fts MATCH :match \(kindClause)
-            """), arguments: countArguments) ?? 0
+            WHERE articles_fts MATCH :match \(filter.sql)
+            """), arguments: arguments) ?? 0
     }
 
-    private func hit(_ row: Row, highlighter: PassageHighlighter) throws -> SearchHit {
-        let first: Int64 = row["first_passage"]
+    private func hit(_ article: RankedArticle, highlighter: PassageHighlighter, fields: [String: Double]?) throws -> SearchHit {
         let passages = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT heading, text FROM passages WHERE id BETWEEN ? AND ? ORDER BY id"),
-            arguments: [first, row["last_passage"]]
+            arguments: [article.passages.lowerBound, article.passages.upperBound]
         ).map { PassageHighlighter.Candidate(heading: $0[0], text: $0[1]) }
         let highlight = highlighter.bestPassage(among: passages)
-        let score: Double = row["score"]
+        let explanation = fields.map { fields in
+            ScoreExplanation(
+                bm25: Self.rounded(article.bm25), bm25Normalized: Self.rounded(article.bm25Normalized), fields: fields,
+                nameMatch: Self.rounded(article.nameNormalized), matchedName: article.nameEvidence?.name,
+                synonymWeight: article.nameEvidence?.synonymWeight ?? 1, headingMatch: highlight?.headingScore ?? 0)
+        }
         return SearchHit(
-            slug: row["slug"], title: row["title"], kind: row["kind"],
-            score: (-score * 1000).rounded() / 1000,
+            slug: article.slug, title: article.title, kind: article.kind, score: Self.rounded(article.score),
             section: highlight?.heading,
-            snippet: highlight?.snippet ?? fallbackSnippet(summary: row["summary"], introduction: passages.first?.text ?? ""))
+            snippet: highlight?.snippet ?? fallbackSnippet(summary: article.summary, introduction: passages.first?.text ?? ""),
+            explain: explanation)
+    }
+
+    static func rounded(_ value: Double) -> Double {
+        (value * 1000).rounded() / 1000
     }
 
     /// For a hit matched only by its names: the summary, or the start of the introduction.
@@ -60,5 +72,40 @@ struct ArticleSearch {
         if let summary { return summary }
         let words = text.split(whereSeparator: \.isWhitespace)
         return words.prefix(Self.snippetTokens).joined(separator: " ") + (words.count > Self.snippetTokens ? " …" : "")
+    }
+
+    /// bm25 of each field alone, per article.
+    private func fieldScores(of ids: [Int64]) throws -> [Int64: [String: Double]] {
+        guard !ids.isEmpty else { return [:] }
+        let columns = RankingWeights.fieldNames.indices.map { ranker.weights.fieldRank($0) }.joined(separator: ", ")
+        var scores: [Int64: [String: Double]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT rowid, \(columns) FROM articles_fts
+            WHERE articles_fts MATCH ? AND rowid IN (\(ids.map(String.init).joined(separator: ",")))
+            """, arguments: [query.matchExpression]) {
+            var fields: [String: Double] = [:]
+            for (index, name) in RankingWeights.fieldNames.enumerated() {
+                fields[name] = Self.rounded(-(row[index + 1] as Double))
+            }
+            scores[row[0]] = fields
+        }
+        return scores
+    }
+
+    /// Counts of the whole result set (with the filter) by kind and by listed concern.
+    private func facets() throws -> Facets {
+        var arguments: StatementArguments = ["match": query.matchExpression]
+        arguments += filter.arguments
+        let matching = "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH :match \(filter.sql)"
+        let kinds = try Row.fetchAll(db, sql: """
+            SELECT kind, count(*) AS n FROM articles WHERE id IN (\(matching)) GROUP BY kind ORDER BY n DESC, kind
+            """, arguments: arguments)
+        let concerns = try Row.fetchAll(db, sql: """
+            SELECT lower(name) AS concern, count(DISTINCT article_id) AS n FROM names
+            WHERE role = 'concern' AND article_id IN (\(matching)) GROUP BY concern ORDER BY n DESC, concern LIMIT 50
+            """, arguments: arguments)
+        return Facets(
+            kind: kinds.map { Facets.Count(value: $0[0], count: $0[1]) },
+            concern: concerns.map { Facets.Count(value: $0[0], count: $0[1]) })
     }
 }

@@ -9,8 +9,9 @@ import NeedleCorpus
 /// to a query for `a`, never the reverse.
 ///
 /// ```swift
-/// let dictionary = ConceptDictionary(articleNames: [["Microneedling", "PCI"]], synonyms: [])
-/// dictionary.longestMatch(in: ["pci", "cost"], from: 0)  // length 1, alternatives [["microneedling"], ["pci"]]
+/// let dictionary = ConceptDictionary(articles: [ArticleNames(slug: "microneedling", names: ["Microneedling", "PCI"])], synonyms: [])
+/// dictionary.longestMatch(in: ["pci", "cost"], from: 0)
+/// // length 1, alternatives [["microneedling"], ["pci"]], concepts [Microneedling via articles/microneedling.md]
 /// ```
 public struct ConceptDictionary: Sendable {
     /// A name found in a query and what it expands to.
@@ -19,27 +20,42 @@ public struct ConceptDictionary: Sendable {
         public var length: Int
         /// Token lists of the names it expands to (the matched name itself included).
         public var alternatives: [[String]]
+        /// The concepts the name belongs to; more than one distinct name means it is ambiguous.
+        public var concepts: [Concept]
     }
 
-    private var expansions: [String: [[String]]] = [:]
+    private struct Entry {
+        var alternatives: [[String]] = []
+        var concepts: [Concept] = []
+    }
+
+    private var entries: [String: Entry] = [:]
     /// The longest name, in tokens: no match is tried beyond it.
     public private(set) var longestName = 0
 
     /// - Parameters:
-    ///   - articleNames: each article's names (title first, then aliases).
+    ///   - articles: each article's names (title first, then aliases).
     ///   - synonyms: the rules of `synonyms.txt`.
-    public init(articleNames: [[String]], synonyms: [SynonymRule]) {
-        for names in articleNames {
-            addEquivalents(names.map { TextNormalizer.tokens($0) })
+    public init(articles: [ArticleNames], synonyms: [SynonymRule]) {
+        var titles: [String: String] = [:]
+        for article in articles {
+            guard let title = article.names.first else { continue }
+            titles[TextNormalizer.matchKey(TextNormalizer.tokens(title))] = title
+            let concept = Concept(name: title, via: "articles/\(article.slug).md")
+            add(equivalents: article.names.map { TextNormalizer.tokens($0) }, concept: concept)
         }
         for rule in synonyms {
             let terms = rule.terms.map { TextNormalizer.tokens($0) }
+            let via = "synonyms.txt:\(rule.line)"
             switch rule.form {
             case .equivalent:
-                addEquivalents(terms)
+                let title = terms.lazy.compactMap { titles[TextNormalizer.matchKey($0)] }.first
+                add(equivalents: terms, concept: Concept(name: title ?? rule.terms.first ?? "", via: via))
             case .oneWay:
                 let targets = rule.targets.map { TextNormalizer.tokens($0) }
-                for term in terms { add(key: term, alternatives: [term] + targets) }
+                let title = targets.lazy.compactMap { titles[TextNormalizer.matchKey($0)] }.first
+                let concept = Concept(name: title ?? rule.targets.first ?? "", via: via)
+                for term in terms { add(key: term, alternatives: [term] + targets, concept: concept) }
             }
         }
     }
@@ -53,25 +69,26 @@ public struct ConceptDictionary: Sendable {
         guard limit > 0 else { return nil }
         for length in stride(from: limit, through: 1, by: -1) where acceptsLength(length) {
             let key = TextNormalizer.matchKey(tokens[start..<(start + length)])
-            if let alternatives = expansions[key] {
-                return Match(length: length, alternatives: alternatives)
+            if let entry = entries[key] {
+                return Match(length: length, alternatives: entry.alternatives, concepts: entry.concepts)
             }
         }
         return nil
     }
 
-    private mutating func addEquivalents(_ names: [[String]]) {
-        for name in names { add(key: name, alternatives: names) }
+    private mutating func add(equivalents names: [[String]], concept: Concept) {
+        for name in names { add(key: name, alternatives: names, concept: concept) }
     }
 
-    private mutating func add(key name: [String], alternatives: [[String]]) {
+    private mutating func add(key name: [String], alternatives: [[String]], concept: Concept) {
         guard !name.isEmpty else { return }
         let key = TextNormalizer.matchKey(name)
-        var merged = expansions[key] ?? []
-        for alternative in alternatives where !alternative.isEmpty && !merged.contains(alternative) {
-            merged.append(alternative)
+        var entry = entries[key] ?? Entry()
+        for alternative in alternatives where !alternative.isEmpty && !entry.alternatives.contains(alternative) {
+            entry.alternatives.append(alternative)
         }
-        expansions[key] = merged
+        if !entry.concepts.contains(concept) { entry.concepts.append(concept) }
+        entries[key] = entry
         longestName = max(longestName, name.count)
     }
 }

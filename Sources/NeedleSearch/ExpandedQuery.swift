@@ -1,3 +1,5 @@
+import NeedleProtocol
+
 /// A query after concept expansion: groups of alternative phrases.
 ///
 /// Each group stands for one thing the user asked about: a name with its synonyms,
@@ -11,6 +13,17 @@ public struct ExpandedQuery: Sendable, Hashable {
         public var original: [String]
         /// Token lists, each matched as a phrase.
         public var alternatives: [[String]]
+        /// The concepts `original` names (none for a plain word or a quoted phrase).
+        public var concepts: [Concept]
+
+        public init(original: [String], alternatives: [[String]], concepts: [Concept] = []) {
+            self.original = original
+            self.alternatives = alternatives
+            self.concepts = concepts
+        }
+
+        /// True when the name belongs to concepts of different names.
+        public var isAmbiguous: Bool { Set(concepts.map(\.name)).count > 1 }
     }
 
     public var groups: [Group]
@@ -30,14 +43,30 @@ public struct ExpandedQuery: Sendable, Hashable {
         return phrases
     }
 
+    /// How the query was read: one line per concept a term named.
+    public var interpretations: [Interpretation] {
+        groups.flatMap { group in
+            group.concepts.map { concept in
+                Interpretation(
+                    term: group.original.joined(separator: " "), concept: concept.name, via: concept.via,
+                    ambiguous: group.isAmbiguous)
+            }
+        }
+    }
+
     /// The FTS5 `MATCH` expression for this query.
     ///
     /// Every token is emitted inside double quotes (as an FTS5 string, with `"`
     /// doubled), so nothing the user typed can act as FTS5 syntax: `AND`, `NEAR`,
     /// `*`, `^`, `:` and brackets are only ever words or separators.
+    ///
+    /// FTS5's bm25 sums the scores of all phrases of the expression, so the user's own
+    /// phrase of an expanded group is listed twice: it weighs double its expansions, and
+    /// an article that uses the user's words outranks one that only uses a synonym.
     public var matchExpression: String {
         groups.map { group in
-            let phrases = group.alternatives.map(Self.quoted)
+            var phrases = group.alternatives.map(Self.quoted)
+            if phrases.count > 1 { phrases.insert(phrases[0], at: 1) }
             return phrases.count == 1 ? phrases[0] : "(" + phrases.joined(separator: " OR ") + ")"
         }.joined(separator: " OR ")
     }

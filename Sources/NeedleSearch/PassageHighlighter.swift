@@ -21,6 +21,8 @@ struct PassageHighlighter {
         var index: Int
         var heading: String?
         var snippet: String
+        /// The share of the query's groups the heading matches (0…1).
+        var headingScore: Double
     }
 
     /// A query phrase: the group it stands for, its stems as ids, and whether it is the
@@ -45,6 +47,8 @@ struct PassageHighlighter {
 
     /// Words a snippet shows.
     let snippetTokens: Int
+    /// How many groups the query has.
+    private let groupCount: Int
     /// Every distinct stem of the query, numbered.
     private let stemIDs: [[UInt8]: Int]
     /// Phrases by the id of their first stem, longest first.
@@ -56,6 +60,7 @@ struct PassageHighlighter {
 
     init(query: ExpandedQuery, snippetTokens: Int = 24) {
         self.snippetTokens = snippetTokens
+        groupCount = query.groups.count
         var stemIDs: [[UInt8]: Int] = [:]
         var phrases: [Int: [Phrase]] = [:]
         for (group, alternatives) in query.groups.enumerated() {
@@ -85,16 +90,25 @@ struct PassageHighlighter {
     /// The user's own words count more than expansions, a heading more than text;
     /// ties go to the earlier passage.
     func bestPassage(among candidates: [Candidate]) -> Highlight? {
-        var best: (index: Int, score: Double, text: TokenizedText, matches: [Match])?
+        var best: (index: Int, score: Double, heading: Double, text: TokenizedText, matches: [Match])?
         for (index, candidate) in candidates.enumerated() {
             let text = TokenizedText(candidate.text)
             let matches = self.matches(in: text)
-            let headingMatches = candidate.heading.map { self.matches(in: TokenizedText($0)) } ?? []
-            let score = self.score(matches) + Self.headingWeight * self.score(headingMatches)
-            if score > 0, score > best?.score ?? 0 { best = (index, score, text, matches) }
+            let heading = candidate.heading.map { self.score(self.matches(in: TokenizedText($0))) } ?? 0
+            let score = self.score(matches) + Self.headingWeight * heading
+            if score > 0, score > best?.score ?? 0 { best = (index, score, heading, text, matches) }
         }
         guard let best else { return nil }
-        return Highlight(index: best.index, heading: candidates[best.index].heading, snippet: snippet(best.text, best.matches))
+        return Highlight(
+            index: best.index, heading: candidates[best.index].heading, snippet: snippet(best.text, best.matches),
+            headingScore: min(1, best.heading / Double(max(1, groupCount))))
+    }
+
+    /// The share of the query's groups that `text` (or `heading`) contains (0…1).
+    func groupCoverage(of text: String, heading: String?) -> Double {
+        var groups = Set(matches(in: TokenizedText(text)).map(\.group))
+        if let heading { groups.formUnion(matches(in: TokenizedText(heading)).map(\.group)) }
+        return Double(groups.count) / Double(max(1, groupCount))
     }
 
     private func matches(in text: TokenizedText) -> [Match] {

@@ -53,7 +53,7 @@ public struct QueryExpander: Sendable {
             for alternative in match?.alternatives ?? [] where alternative != original {
                 alternatives.append(alternative)
             }
-            groups.append(ExpandedQuery.Group(original: original, alternatives: alternatives))
+            groups.append(ExpandedQuery.Group(original: original, alternatives: alternatives, concepts: match?.concepts ?? []))
             start += length
         }
         return groups

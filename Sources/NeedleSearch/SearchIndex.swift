@@ -20,12 +20,14 @@ public final class SearchIndex: Sendable {
     public let weights: RankingWeights
     let pool: DatabasePool
     let expander: QueryExpander
+    let names: ArticleNameIndex
 
-    init(path: String, meta: IndexMeta, pool: DatabasePool, dictionary: ConceptDictionary, weights: RankingWeights) {
+    init(path: String, meta: IndexMeta, pool: DatabasePool, vocabulary: IndexVocabulary, weights: RankingWeights) {
         self.path = path
         self.meta = meta
         self.pool = pool
-        self.expander = QueryExpander(dictionary: dictionary)
+        self.expander = QueryExpander(dictionary: vocabulary.dictionary)
+        self.names = vocabulary.names
         self.weights = weights
     }
 
@@ -40,10 +42,10 @@ public final class SearchIndex: Sendable {
         configuration.maximumReaderCount = max(1, readers)
         configuration.label = "needle.index"
         let pool = try DatabasePool(path: path, configuration: configuration)
-        let (meta, dictionary) = try pool.read { db in
-            (try IndexMeta.read(db, path: path), try loadDictionary(db))
+        let (meta, vocabulary) = try pool.read { db in
+            (try IndexMeta.read(db, path: path), try IndexVocabulary.load(db))
         }
-        return SearchIndex(path: path, meta: meta, pool: pool, dictionary: dictionary, weights: weights)
+        return SearchIndex(path: path, meta: meta, pool: pool, vocabulary: vocabulary, weights: weights)
     }
 
     /// How a query was read: its groups of alternative phrases and the FTS5 expression.
@@ -57,38 +59,37 @@ public final class SearchIndex: Sendable {
     public func search(_ request: SearchRequest) async throws -> SearchResult {
         let clock = ContinuousClock()
         let start = clock.now
-        if let kind = request.kind, ArticleKind(rawValue: kind) == nil { throw SearchError.unknownKind(kind) }
+        let filter = try SearchFilter(kind: request.kind, concern: request.concern)
         let query = expand(request.query)
         guard !query.isEmpty else { return SearchResult(total: 0, hits: [], expanded: []) }
-        let weights = self.weights
+        let (weights, names) = (self.weights, self.names)
         var result = try await pool.read { db in
-            try ArticleSearch(db: db, weights: weights, query: query, kind: request.kind)
-                .run(limit: request.limit, offset: request.offset)
+            try ArticleSearch(db: db, weights: weights, names: names, query: query, filter: filter).run(request)
         }
         result.tookMicroseconds = Int((clock.now - start) / .microseconds(1))
         return result
     }
 
-    private static func loadDictionary(_ db: Database) throws -> ConceptDictionary {
-        var names: [[String]] = []
-        var previousArticle: Int64?
-        for row in try Row.fetchAll(db, sql: """
-            SELECT article_id, name FROM names WHERE role IN ('title', 'alias') ORDER BY article_id, rowid
-            """) {
-            let article: Int64 = row[0]
-            if article != previousArticle { names.append([]) }
-            previousArticle = article
-            names[names.count - 1].append(row[1])
+    /// Answers a question with passages, on one of the pool's reader connections.
+    ///
+    /// Throws ``SearchError`` for a bad filter, or a database error.
+    public func ask(_ request: AskRequest) async throws -> AskResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let filter = try SearchFilter(kind: request.kind, concern: request.concern)
+        let analysis = QuestionAnalysis(request.question)
+        let question = expand(request.question)
+        let topicQuery = expand(analysis.topic)
+        let topic = topicQuery.isEmpty ? question : topicQuery
+        guard !topic.isEmpty else { return AskResult(answers: [], intent: analysis.intents.first?.rawValue, topic: analysis.topic) }
+        let (weights, names) = (self.weights, self.names)
+        var result = try await pool.read { db in
+            try AnswerSearch(
+                db: db, ranker: ArticleRanker(db: db, weights: weights, names: names), analysis: analysis,
+                topic: topic, question: question, filter: filter
+            ).run(request)
         }
-        var rules: [SynonymRule] = []
-        for row in try Row.fetchAll(db, sql: "SELECT line, form, side, term FROM synonym_terms ORDER BY rowid") {
-            let line: Int = row[0]
-            if rules.last?.line != line {
-                rules.append(SynonymRule(form: SynonymRule.Form(rawValue: row[1]) ?? .equivalent, terms: [], line: line))
-            }
-            let side: String = row[2]
-            if side == "term" { rules[rules.count - 1].terms.append(row[3]) } else { rules[rules.count - 1].targets.append(row[3]) }
-        }
-        return ConceptDictionary(articleNames: names, synonyms: rules)
+        result.tookMicroseconds = Int((clock.now - start) / .microseconds(1))
+        return result
     }
 }

@@ -31,6 +31,8 @@ struct RequestDispatcher: Sendable {
             switch request.operation {
             case .search(let search):
                 return .search(id: request.id, try await indexes.current.search(search))
+            case .ask(let ask):
+                return .ask(id: request.id, try await indexes.current.ask(ask))
             case .ping:
                 return .pong(id: request.id)
             case .stats:

@@ -7,7 +7,9 @@ import Testing
         var metrics = RankingMetrics()
         for rank in [1, 2, 4, nil, 11] { metrics.add(rank: rank) }
         #expect(abs(metrics.meanReciprocalRank(at: 10) - (1 + 0.5 + 0.25) / 5) < 1e-12)
-        #expect(abs(metrics.normalizedDiscountedGain(at: 10) - (1 + 1 / log2(3) + 1 / log2(5)) / 5) < 1e-12)
+        let gains: [Double] = [1, 1 / log2(3.0), 1 / log2(5.0)]
+        let expected = gains.reduce(0, +) / 5
+        #expect(abs(metrics.normalizedDiscountedGain(at: 10) - expected) < 1e-12)
         #expect(metrics.recall(at: 1) == 0.2)
         #expect(metrics.recall(at: 10) == 0.6)
         #expect(metrics.recall(at: 20) == 0.8)

@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct PassageHighlighterTests {
     private func highlighter(_ query: String, names: [[String]] = []) -> PassageHighlighter {
-        let dictionary = ConceptDictionary(articleNames: names, synonyms: [])
+        let articles = names.enumerated().map { ArticleNames(slug: "article-\($0.offset)", names: $0.element) }
+        let dictionary = ConceptDictionary(articles: articles, synonyms: [])
         return PassageHighlighter(query: QueryExpander(dictionary: dictionary).expand(ParsedQuery(query)), snippetTokens: 8)
     }
 

@@ -1,4 +1,5 @@
 import NeedleCorpus
+import NeedleProtocol
 import NeedleSearch
 import Testing
 
@@ -28,7 +29,7 @@ import Testing
     }
 
     @Test func matchExpressionQuotesEveryToken() {
-        let dictionary = ConceptDictionary(articleNames: [], synonyms: [])
+        let dictionary = ConceptDictionary(articles: [], synonyms: [])
         let expanded = QueryExpander(dictionary: dictionary).expand(ParsedQuery(#"NEAR(a* OR "b"^) col:x"#))
         #expect(expanded.matchExpression == #""near a" OR "b" OR "col x""#)
     }
@@ -36,9 +37,9 @@ import Testing
 
 @Suite struct QueryExpanderTests {
     let dictionary = ConceptDictionary(
-        articleNames: [
-            ["Microneedling", "PCI", "Skin needling"],
-            ["Acne scars", "Pitted scars"],
+        articles: [
+            ArticleNames(slug: "microneedling", names: ["Microneedling", "PCI", "Skin needling"]),
+            ArticleNames(slug: "acne-scars", names: ["Acne scars", "Pitted scars"]),
         ],
         synonyms: [
             SynonymRule(form: .equivalent, terms: ["dark spots", "hyperpigmentation"], line: 3),
@@ -83,5 +84,40 @@ import Testing
     @Test func dropsStopwordsUnlessNothingElseIsLeft() {
         #expect(groups("what is PCI") == [["pci", "microneedling", "skin needling"]])
         #expect(groups("what is") == [["what"], ["is"]])
+    }
+
+    @Test func reportsWhichConceptEachNameWasReadAs() {
+        let query = QueryExpander(dictionary: dictionary).expand(ParsedQuery("dark spots after PCI"))
+        #expect(query.interpretations == [
+            Interpretation(term: "dark spots", concept: "dark spots", via: "synonyms.txt:3", ambiguous: false),
+            Interpretation(term: "pci", concept: "Microneedling", via: "articles/microneedling.md", ambiguous: false),
+        ])
+    }
+
+    @Test func aSynonymLineIsNamedAfterTheArticleTitleItHolds() {
+        let dictionary = ConceptDictionary(
+            articles: [ArticleNames(slug: "hyperpigmentation", names: ["Hyperpigmentation"])],
+            synonyms: [SynonymRule(form: .equivalent, terms: ["dark spots", "hyperpigmentation"], line: 12)])
+        let query = QueryExpander(dictionary: dictionary).expand(ParsedQuery("dark spots"))
+        #expect(query.interpretations.map(\.concept) == ["Hyperpigmentation"])
+        #expect(query.interpretations.map(\.via) == ["synonyms.txt:12"])
+    }
+
+    @Test func aNameOfSeveralConceptsIsAmbiguousAndExpandsToAll() {
+        let dictionary = ConceptDictionary(
+            articles: [
+                ArticleNames(slug: "platelet-rich-plasma", names: ["Platelet-rich plasma", "PRP"]),
+                ArticleNames(slug: "pityriasis-rubra-pilaris", names: ["Pityriasis rubra pilaris", "PRP"]),
+            ],
+            synonyms: [])
+        let query = QueryExpander(dictionary: dictionary).expand(ParsedQuery("PRP"))
+        #expect(query.interpretations.map(\.concept) == ["Platelet-rich plasma", "Pityriasis rubra pilaris"])
+        #expect(query.interpretations.map(\.ambiguous) == [true, true])
+        #expect(query.phrases == ["prp", "platelet rich plasma", "pityriasis rubra pilaris"])
+    }
+
+    @Test func theUsersOwnPhraseCountsTwiceInTheExpression() {
+        let query = QueryExpander(dictionary: dictionary).expand(ParsedQuery("PCI cost"))
+        #expect(query.matchExpression == #"("pci" OR "pci" OR "microneedling" OR "skin needling") OR "cost""#)
     }
 }

@@ -1,0 +1,65 @@
+import GRDB
+
+/// Ranks the articles that match a query: FTS5 bm25 finds and orders candidates, then
+/// the best ``RankingWeights/rerankDepth`` of them are re-scored with name evidence
+/// from ``ArticleNameIndex``.
+///
+/// The re-scored window is fixed, so paging through results never repeats or skips an
+/// article: positions past the window keep bm25 order.
+struct ArticleRanker {
+    let db: Database
+    let weights: RankingWeights
+    let names: ArticleNameIndex
+
+    /// The best `count` articles (at least the re-scored window), best first, and whether
+    /// they are all the articles that match.
+    func rank(_ query: ExpandedQuery, filter: SearchFilter, count: Int) throws -> (articles: [RankedArticle], complete: Bool) {
+        let depth = max(weights.rerankDepth, count)
+        let fetched = try fetch(query, filter: filter, limit: depth)
+        let complete = fetched.count < depth
+        let evidence = names.evidence(for: query, weights: weights)
+        let extras = complete ? [] : try fetchNamed(query, filter: filter, evidence: evidence, excluding: Set(fetched.map(\.id)))
+        let window = min(fetched.count, weights.rerankDepth)
+        return (rescore(Array(fetched[..<window]) + extras, evidence: evidence) + fetched[window...], complete)
+    }
+
+    private func fetch(_ query: ExpandedQuery, filter: SearchFilter, limit: Int, ids: [Int64] = []) throws -> [RankedArticle] {
+        var arguments: StatementArguments = ["match": query.matchExpression, "limit": limit]
+        arguments += filter.arguments
+        let idClause = ids.isEmpty ? "" : "AND a.id IN (\(ids.map(String.init).joined(separator: ",")))"
+        return try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT a.id, a.slug, a.title, a.kind, a.summary, a.first_passage, a.last_passage, \(weights.articleRank) AS rank
+            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+            WHERE articles_fts MATCH :match \(filter.sql) \(idClause)
+            ORDER BY rank LIMIT :limit
+            """), arguments: arguments).map { row in
+            RankedArticle(
+                id: row[0], slug: row[1], title: row[2], kind: row[3], summary: row[4],
+                passages: (row[5] as Int64)...(row[6] as Int64), bm25: -(row[7] as Double))
+        }
+    }
+
+    /// Named articles that bm25 left out of the window (a long article named by the query).
+    private func fetchNamed(
+        _ query: ExpandedQuery, filter: SearchFilter, evidence: [Int64: ArticleNameIndex.Evidence], excluding: Set<Int64>
+    ) throws -> [RankedArticle] {
+        let missing = evidence.filter { !excluding.contains($0.key) }
+            .sorted { $0.value.share > $1.value.share }.prefix(20).map(\.key)
+        guard !missing.isEmpty else { return [] }
+        return try fetch(query, filter: filter, limit: missing.count, ids: missing)
+    }
+
+    /// Scores the candidates: bm25 and name share, each over its best among them.
+    private func rescore(_ candidates: [RankedArticle], evidence: [Int64: ArticleNameIndex.Evidence]) -> [RankedArticle] {
+        let bestBM25 = candidates.map(\.bm25).max() ?? 0
+        let bestShare = candidates.compactMap { evidence[$0.id]?.share }.max() ?? 0
+        return candidates.map { candidate in
+            var article = candidate
+            article.bm25Normalized = bestBM25 > 0 ? article.bm25 / bestBM25 : 0
+            article.nameEvidence = evidence[article.id]
+            article.nameNormalized = bestShare > 0 ? (article.nameEvidence?.share ?? 0) / bestShare : 0
+            article.score = article.bm25Normalized + weights.nameMatch * article.nameNormalized
+            return article
+        }.sorted { ($0.score, $0.bm25) > ($1.score, $1.bm25) }
+    }
+}

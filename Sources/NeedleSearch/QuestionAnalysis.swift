@@ -1,0 +1,78 @@
+/// A question taken apart: what it asks (its intents) and about what (its topic).
+///
+/// Question scaffolding ("what are the", "how do I", "can I") and the words that cue an
+/// intent are removed from the topic, so "What are the symptoms of pili torti?" asks
+/// about the *symptoms* of *pili torti*.
+///
+/// ```swift
+/// let analysis = QuestionAnalysis("How long is skin red after microneedling?")
+/// analysis.intents  // [.duration, .recovery]
+/// analysis.topic    // "skin red microneedling"
+/// ```
+public struct QuestionAnalysis: Sendable, Hashable {
+    /// Recognized intents, most specific first; `definition` only when nothing else is.
+    public private(set) var intents: [QuestionIntent] = []
+    /// The question's words without scaffolding and cues, as a query.
+    public private(set) var topic: String
+    /// Stems of the question's meaningful words (cues included), for matching headings.
+    private(set) var stems: Set<String> = []
+
+    public init(_ question: String) {
+        let tokens = TextNormalizer.tokens(question)
+        let stems = tokens.map { PorterStemmer.stem($0) }
+        var cueTokens = Set<Int>()
+        var found: [QuestionIntent] = []
+        for intent in QuestionIntent.allCases {
+            for cue in Self.cueStems[intent] ?? [] {
+                let positions = Self.occurrences(of: cue, in: stems)
+                guard !positions.isEmpty else { continue }
+                if !found.contains(intent) { found.append(intent) }
+                for start in positions { cueTokens.formUnion(start..<(start + cue.count)) }
+            }
+        }
+        let specific = found.filter { !$0.isGeneral }
+        intents = specific.isEmpty ? found : specific
+        let topicTokens = tokens.indices.filter { !cueTokens.contains($0) && !Stopwords.contains(tokens[$0]) }.map { tokens[$0] }
+        topic = topicTokens.joined(separator: " ")
+        self.stems = Set(stems.indices.filter { !Stopwords.contains(tokens[$0]) }.map { stems[$0] })
+    }
+
+    /// How well a section heading answers the question (0…1): the best of the intents'
+    /// heading words, and of the words the question and the heading share (FAQ headings
+    /// are questions themselves). The introduction (no heading) answers "what is it".
+    func headingMatch(_ heading: String?) -> Double {
+        guard let heading else { return intents.contains(.definition) ? 1 : 0.2 }
+        let headingTokens = TextNormalizer.tokens(heading)
+        let headingStems = headingTokens.map { PorterStemmer.stem($0) }
+        var best = 0.0
+        for intent in intents {
+            for (phrase, weight) in Self.headingStems[intent] ?? [] where weight > best {
+                if !Self.occurrences(of: phrase, in: headingStems).isEmpty { best = weight }
+            }
+        }
+        let content = Set(headingTokens.indices.filter { !Stopwords.contains(headingTokens[$0]) }.map { headingStems[$0] })
+        guard !content.isEmpty else { return best }
+        let shared = Double(content.intersection(stems).count) / Double(content.count)
+        return max(best, 0.9 * shared)
+    }
+
+    private static func occurrences(of phrase: [String], in stems: [String]) -> [Int] {
+        guard !phrase.isEmpty, stems.count >= phrase.count else { return [] }
+        return (0...(stems.count - phrase.count)).filter { start in
+            phrase.indices.allSatisfy { stems[start + $0] == phrase[$0] }
+        }
+    }
+
+    private static func stemmed(_ phrase: String) -> [String] {
+        TextNormalizer.tokens(phrase).map { PorterStemmer.stem($0) }
+    }
+
+    private static let cueStems: [QuestionIntent: [[String]]] = Dictionary(uniqueKeysWithValues: QuestionIntent.allCases.map { intent in
+        (intent, intent.cues.map(stemmed))
+    })
+
+    private static let headingStems: [QuestionIntent: [(phrase: [String], weight: Double)]] = Dictionary(
+        uniqueKeysWithValues: QuestionIntent.allCases.map { intent in
+            (intent, intent.headingWords.map { (stemmed($0.phrase), $0.weight) })
+        })
+}
