@@ -54,7 +54,7 @@ struct AnswerSearch {
             candidate.confidence = Self.confidence(subject: subject * articleMatch, fit: candidate.headingMatch, text: candidate.passageMatch)
             candidates[index] = candidate
         }
-        candidates.sort { ($0.score, -$0.id) > ($1.score, -$1.id) }
+        candidates.sort { ($0.confidence, $0.score, -$0.id) > ($1.confidence, $1.score, -$1.id) }
         let answers = candidates.filter { $0.confidence >= request.minimumConfidence }.prefix(request.limit).map { answer(for: $0, explain: request.explain) }
         let suggestions = answers.isEmpty ? articles.map { ArticleReference(slug: $0.slug, title: $0.title) } : []
         return AskResult(

@@ -4,14 +4,31 @@
 /// `synonyms.txt` is another (named by the term that is an article's title, else its
 /// first term; `via` is `synonyms.txt:LINE`).
 public struct Concept: Sendable, Hashable {
+    /// Where a concept is defined.
+    public enum Source: Sendable, Hashable {
+        /// An article: its title and aliases.
+        case article(slug: String)
+        /// A line of equivalent terms in `synonyms.txt`.
+        case equivalentSynonyms(line: Int)
+        /// A one-way rule of `synonyms.txt`: a narrower term that also searches a broader one.
+        case oneWaySynonyms(line: Int)
+    }
+
     /// The name reported in `interpreted_as`: an article title or a synonym line's lead term.
     public var name: String
-    /// Where the concept comes from: `articles/microneedling.md` or `synonyms.txt:12`.
-    public var via: String
+    public var source: Source
 
-    public init(name: String, via: String) {
+    public init(name: String, source: Source) {
         self.name = name
-        self.via = via
+        self.source = source
+    }
+
+    /// Where the concept comes from: `articles/microneedling.md` or `synonyms.txt:12`.
+    public var via: String {
+        switch source {
+        case .article(let slug): "articles/\(slug).md"
+        case .equivalentSynonyms(let line), .oneWaySynonyms(let line): "synonyms.txt:\(line)"
+        }
     }
 }
 

@@ -41,20 +41,19 @@ public struct ConceptDictionary: Sendable {
         for article in articles {
             guard let title = article.names.first else { continue }
             titles[TextNormalizer.matchKey(TextNormalizer.tokens(title))] = title
-            let concept = Concept(name: title, via: "articles/\(article.slug).md")
+            let concept = Concept(name: title, source: .article(slug: article.slug))
             add(equivalents: article.names.map { TextNormalizer.tokens($0) }, concept: concept)
         }
         for rule in synonyms {
             let terms = rule.terms.map { TextNormalizer.tokens($0) }
-            let via = "synonyms.txt:\(rule.line)"
             switch rule.form {
             case .equivalent:
                 let title = terms.lazy.compactMap { titles[TextNormalizer.matchKey($0)] }.first
-                add(equivalents: terms, concept: Concept(name: title ?? rule.terms.first ?? "", via: via))
+                add(equivalents: terms, concept: Concept(name: title ?? rule.terms.first ?? "", source: .equivalentSynonyms(line: rule.line)))
             case .oneWay:
                 let targets = rule.targets.map { TextNormalizer.tokens($0) }
                 let title = targets.lazy.compactMap { titles[TextNormalizer.matchKey($0)] }.first
-                let concept = Concept(name: title ?? rule.targets.first ?? "", via: via)
+                let concept = Concept(name: title ?? rule.targets.first ?? "", source: .oneWaySynonyms(line: rule.line))
                 for term in terms { add(key: term, alternatives: [term] + targets, concept: concept) }
             }
         }

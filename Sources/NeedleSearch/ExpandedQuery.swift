@@ -22,8 +22,27 @@ public struct ExpandedQuery: Sendable, Hashable {
             self.concepts = concepts
         }
 
-        /// True when the name belongs to concepts of different names.
-        public var isAmbiguous: Bool { Set(concepts.map(\.name)).count > 1 }
+        /// True when the name means different things: it names two or more articles, or
+        /// belongs to two or more lines of equivalent synonyms that name no article.
+        /// A one-way rule only broadens a term, so it never makes it ambiguous.
+        public var isAmbiguous: Bool {
+            var articles = 0
+            var synonymNames = Set<String>()
+            for concept in concepts {
+                switch concept.source {
+                case .article: articles += 1
+                case .equivalentSynonyms: synonymNames.insert(concept.name.lowercased())
+                case .oneWaySynonyms: break
+                }
+            }
+            return articles > 1 || (articles == 0 && synonymNames.count > 1)
+        }
+
+        /// The concepts to report: one per distinct name, articles before synonym lines.
+        var distinctConcepts: [Concept] {
+            var seen = Set<String>()
+            return concepts.filter { seen.insert($0.name.lowercased()).inserted }
+        }
     }
 
     public var groups: [Group]
@@ -46,7 +65,7 @@ public struct ExpandedQuery: Sendable, Hashable {
     /// How the query was read: one line per concept a term named.
     public var interpretations: [Interpretation] {
         groups.flatMap { group in
-            group.concepts.map { concept in
+            group.distinctConcepts.map { concept in
                 Interpretation(
                     term: group.original.joined(separator: " "), concept: concept.name, via: concept.via,
                     ambiguous: group.isAmbiguous)

@@ -15,7 +15,9 @@ public struct RankingWeights: Sendable, Hashable {
     /// A name reached through an alias counts this much of a title.
     public var aliasName = 0.5
     /// A name reached through a synonym or another name counts this much of the user's own words.
-    public var synonymName = 0.6
+    /// At most ``aliasName``: an article's title reached by expanding one of its aliases must
+    /// not count more than the alias the user typed.
+    public var synonymName = 0.4
     /// How many of the best bm25 candidates are re-scored with name evidence.
     public var rerankDepth = 50
 

@@ -79,8 +79,7 @@ public final class SearchIndex: Sendable {
         let filter = try SearchFilter(kind: request.kind, concern: request.concern)
         let analysis = QuestionAnalysis(request.question)
         let question = expand(request.question)
-        let topicQuery = expand(analysis.topic)
-        let topic = topicQuery.isEmpty ? question : topicQuery
+        let topic = expand(analysis.topic)
         guard !topic.isEmpty else { return AskResult(answers: [], intent: analysis.intents.first?.rawValue, topic: analysis.topic) }
         let (weights, names) = (self.weights, self.names)
         var result = try await pool.read { db in

@@ -22,13 +22,24 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "Only articles of this kind: treatment, concern, ingredient, procedure-care, guide.")
     var kind: String?
 
+    @Option(help: "Only articles that list this concern, e.g. \"acne scars\".")
+    var concern: String?
+
+    @Flag(help: "Also count all results by kind and by concern.")
+    var facets = false
+
+    @Flag(help: "Show the FTS5 expression run and each hit's score parts.")
+    var explain = false
+
     @Option(help: "Search this index file in-process instead of asking the daemon.")
     var index: String?
 
     @OptionGroup var socketOptions: SocketOptions
 
     func run() async throws {
-        let request = SearchRequest(query: words.joined(separator: " "), limit: min(limit, SearchRequest.maximumLimit), offset: offset, kind: kind)
+        let request = SearchRequest(
+            query: words.joined(separator: " "), limit: min(limit, SearchRequest.maximumLimit), offset: offset,
+            kind: kind, concern: concern, facets: facets, explain: explain)
         let line = if let index {
             try await searchInProcess(request, path: index)
         } else {

@@ -10,18 +10,33 @@ struct SearchResultView {
     let highlight: Bool
 
     var text: String {
+        var lines = correctionLines
         guard !result.hits.isEmpty else {
-            return "no results (searched for: \(result.expanded.joined(separator: ", ")))\n"
+            lines.append("no results (searched for: \(result.expanded.joined(separator: ", ")))")
+            return lines.joined(separator: "\n") + "\n"
         }
-        var lines: [String] = []
         for (index, hit) in result.hits.enumerated() {
             lines.append("\(offset + index + 1). \(hit.title)  (\(hit.kind))  \(hit.slug)")
             let section = hit.section.map { "\($0): " } ?? ""
             lines.append("   " + section + styled(hit.snippet))
+            if let explain = hit.explain { lines.append("   " + ScoreExplanationView(score: hit.score, explanation: explain).text) }
         }
         let shown = offset + result.hits.count
         lines.append("\(offset + 1)–\(shown) of \(result.total) · \(result.tookMicroseconds) µs")
+        lines += InterpretationView(interpretations: result.interpretedAs).lines
+        if let facets = result.facets { lines += facetLines(facets) }
+        if let explain = result.explain { lines += ["match: \(explain.match)", "score: \(explain.formula)"] }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private var correctionLines: [String] {
+        guard let corrected = result.didYouMean else { return [] }
+        return [result.corrected ? "showing results for: \(corrected)" : "did you mean: \(corrected)"]
+    }
+
+    private func facetLines(_ facets: Facets) -> [String] {
+        func list(_ counts: [Facets.Count]) -> String { counts.map { "\($0.value) \($0.count)" }.joined(separator: ", ") }
+        return ["by kind: \(list(facets.kind))", "by concern: \(list(facets.concern))"]
     }
 
     private func styled(_ snippet: String) -> String {
