@@ -18,6 +18,32 @@ import Testing
         #expect(request.operation == .search(SearchRequest(query: "pci", limit: 10, offset: 0)))
     }
 
+    @Test func decodesSearchFiltersFacetsAndExplain() throws {
+        let request = try decode(#"{"op":"search","q":"peel","filter":{"kind":"treatment","concern":"acne scars"},"facets":true,"explain":true}"#).get()
+        #expect(request.operation == .search(SearchRequest(
+            query: "peel", kind: "treatment", concern: "acne scars", facets: true, explain: true)))
+    }
+
+    @Test func decodesAnAskWithAllFields() throws {
+        let request = try decode(#"{"id":3,"op":"ask","q":"Does botox hurt?","limit":5,"min_confidence":0.4,"filter":{"concern":"wrinkles"},"explain":true}"#).get()
+        #expect(request.operation == .ask(AskRequest(
+            question: "Does botox hurt?", limit: 5, minimumConfidence: 0.4, concern: "wrinkles", explain: true)))
+    }
+
+    @Test func askFieldsHaveDefaultsAndTheLimitIsCapped() throws {
+        #expect(try decode(#"{"op":"ask","q":"why"}"#).get().operation == .ask(AskRequest(question: "why", limit: 3)))
+        #expect(try decode(#"{"op":"ask","q":"why","limit":500}"#).get().operation
+            == .ask(AskRequest(question: "why", limit: AskRequest.maximumLimit)))
+    }
+
+    @Test(arguments: [
+        Request(id: .int(1), operation: .search(SearchRequest(query: "a", kind: "guide", concern: "acne", facets: true, explain: true))),
+        Request(id: .int(2), operation: .ask(AskRequest(question: "b?", limit: 4, minimumConfidence: 0.25, kind: "treatment", explain: true))),
+    ])
+    func newFieldsSurviveEncodingAndDecoding(request: Request) throws {
+        #expect(try RequestDecoder.decode(request.encodedLine().dropLast().map { $0 }).get() == request)
+    }
+
     @Test func capsTheLimit() throws {
         let request = try decode(#"{"op":"search","q":"pci","limit":100000}"#).get()
         #expect(request.operation == .search(SearchRequest(query: "pci", limit: SearchRequest.maximumLimit)))
@@ -46,6 +72,13 @@ import Testing
         ("{\"op\":\"search\",\"q\":\"x\",\"filter\":\"treatment\"}", .badRequest),
         ("{\"op\":\"search\",\"q\":\"x\",\"filter\":{\"kind\":3}}", .badRequest),
         (String(repeating: "[", count: 100_000), .badJSON),
+        ("{\"op\":\"search\",\"q\":\"x\",\"facets\":1}", .badRequest),
+        ("{\"op\":\"search\",\"q\":\"x\",\"explain\":\"yes\"}", .badRequest),
+        ("{\"op\":\"search\",\"q\":\"x\",\"filter\":{\"concern\":[]}}", .badRequest),
+        ("{\"op\":\"ask\"}", .badRequest),
+        ("{\"op\":\"ask\",\"q\":\"x\",\"min_confidence\":1.5}", .badRequest),
+        ("{\"op\":\"ask\",\"q\":\"x\",\"min_confidence\":\"high\"}", .badRequest),
+        ("{\"op\":\"ask\",\"q\":\"x\",\"limit\":-2}", .badRequest),
     ])
     func rejectsBadRequestsWithACode(line: String, code: ErrorCode) {
         guard case .failure(let error) = decode(line) else {
