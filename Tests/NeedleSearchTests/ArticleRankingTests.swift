@@ -96,3 +96,26 @@ import Testing
         #expect(try await Self.index.search(SearchRequest(query: "psoriasis")).hits.allSatisfy { $0.explain == nil })
     }
 }
+
+/// The user's own words are stronger evidence than the synonyms they expand to.
+@Suite struct OwnWordsRankingTests {
+    static let fixture: CorpusFixture = {
+        var articles = Dictionary(uniqueKeysWithValues: ["Retinol", "Sunscreen", "Acne", "Rosacea", "Eczema", "Peels"].map { title in
+            (title.lowercased(), CorpusFixture.article(title: title, body: "\(title) is about other things entirely."))
+        })
+        articles["fading-cream"] = CorpusFixture.article(title: "Fading cream", body: "It lightens dark spots gently over weeks.")
+        articles["brightening-serum"] = CorpusFixture.article(title: "Brightening serum", body: "It lightens hyperpigmentation gently over weeks.")
+        let fixture = try! CorpusFixture(articles: articles, synonyms: "dark spots, hyperpigmentation\n")
+        try! fixture.buildIndex()
+        return fixture
+    }()
+    static let index = try! SearchIndex.open(path: fixture.indexPath, readers: 1)
+
+    @Test(arguments: [("dark spots", "fading-cream"), ("hyperpigmentation", "brightening-serum")])
+    func theArticleUsingTheUsersWordsComesFirst(query: String, first: String) async throws {
+        let hits = try await Self.index.search(SearchRequest(query: query)).hits
+        #expect(hits.map(\.slug).first == first)
+        #expect(hits.count == 2, "the synonym still finds the other article")
+    }
+}
+
