@@ -22,12 +22,12 @@ public final class SearchIndex: Sendable {
     let expander: QueryExpander
     let names: ArticleNameIndex
 
-    init(path: String, meta: IndexMeta, pool: DatabasePool, vocabulary: IndexVocabulary, weights: RankingWeights) {
+    init(path: String, meta: IndexMeta, pool: DatabasePool, concepts: IndexNames, weights: RankingWeights) {
         self.path = path
         self.meta = meta
         self.pool = pool
-        self.expander = QueryExpander(dictionary: vocabulary.dictionary)
-        self.names = vocabulary.names
+        self.expander = QueryExpander(dictionary: concepts.dictionary)
+        self.names = concepts.names
         self.weights = weights
     }
 
@@ -42,10 +42,10 @@ public final class SearchIndex: Sendable {
         configuration.maximumReaderCount = max(1, readers)
         configuration.label = "needle.index"
         let pool = try DatabasePool(path: path, configuration: configuration)
-        let (meta, vocabulary) = try pool.read { db in
-            (try IndexMeta.read(db, path: path), try IndexVocabulary.load(db))
+        let (meta, concepts) = try pool.read { db in
+            (try IndexMeta.read(db, path: path), try IndexNames.load(db))
         }
-        return SearchIndex(path: path, meta: meta, pool: pool, vocabulary: vocabulary, weights: weights)
+        return SearchIndex(path: path, meta: meta, pool: pool, concepts: concepts, weights: weights)
     }
 
     /// How a query was read: its groups of alternative phrases and the FTS5 expression.

@@ -3,11 +3,11 @@ import NeedleCorpus
 
 /// What a search index reads once at open, from the `names` and `synonym_terms` tables:
 /// the concept dictionary for expansion and the name index for ranking.
-struct IndexVocabulary: Sendable {
+struct IndexNames: Sendable {
     var dictionary: ConceptDictionary
     var names: ArticleNameIndex
 
-    static func load(_ db: Database) throws -> IndexVocabulary {
+    static func load(_ db: Database) throws -> IndexNames {
         var articles: [ArticleNames] = []
         var names = ArticleNameIndex()
         var previousArticle: Int64?
@@ -21,7 +21,7 @@ struct IndexVocabulary: Sendable {
             articles[articles.count - 1].names.append(row[3])
             names.add(article: article, name: row[3], isTitle: row[2] == "title")
         }
-        return IndexVocabulary(dictionary: ConceptDictionary(articles: articles, synonyms: try synonymRules(db)), names: names)
+        return IndexNames(dictionary: ConceptDictionary(articles: articles, synonyms: try synonymRules(db)), names: names)
     }
 
     private static func synonymRules(_ db: Database) throws -> [SynonymRule] {
