@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
@@ -45,6 +47,10 @@ let package = Package(
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // A small client for the socket protocol, used by the CLI, tests and tools.
@@ -91,7 +97,10 @@ let package = Package(
         .testTarget(name: "NeedleCommandLineTests", dependencies: ["needle", "NeedleProtocol"]),
         .testTarget(
             name: "NeedleEndToEndTests",
-            dependencies: ["NeedleTesting", "NeedleClient", "NeedleProtocol", "needle", "needled"]
+            dependencies: [
+                "NeedleTesting", "NeedleClient", "NeedleProtocol", "NeedleIndex", "needle", "needled",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

@@ -17,6 +17,8 @@ public enum Operation: Sendable, Hashable {
     case stats
     /// Reopen the index file and serve it from now on.
     case reload
+    /// The daemon's metrics in the Prometheus text exposition format.
+    case metrics
 
     /// The `op` name on the wire.
     public var name: String {
@@ -25,6 +27,7 @@ public enum Operation: Sendable, Hashable {
         case .ping: return "ping"
         case .stats: return "stats"
         case .reload: return "reload"
+        case .metrics: return "metrics"
         }
     }
 }
