@@ -84,6 +84,15 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Tools/NeedleProof: protocol fuzzing and reload soaks against a live needled (docs/reliability.md).
+        .executableTarget(
+            name: "needle-proof",
+            dependencies: [
+                "NeedleTesting", "NeedleClient", "NeedleProtocol", "NeedleCorpus", "NeedleIndex",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tools/NeedleProof"
+        ),
         .testTarget(name: "NeedleProtocolTests", dependencies: ["NeedleProtocol"]),
         .testTarget(name: "NeedleCorpusTests", dependencies: ["NeedleCorpus", "NeedleTesting"]),
         .testTarget(
