@@ -3,8 +3,12 @@ import UnixSignals
 
 /// Reloads the index when the operator asks with SIGHUP and, when watching, when the
 /// index file is replaced (checked every `watchInterval`). Runs until cancelled.
+///
+/// `hangups` is created before the server listens, so a SIGHUP sent as soon as the daemon
+/// answers is already trapped instead of ending the process.
 struct IndexReloadTriggers: Sendable {
     let indexes: IndexHolder
+    let hangups: UnixSignalsSequence
     let watchInterval: Duration?
 
     func run() async {
@@ -17,7 +21,7 @@ struct IndexReloadTriggers: Sendable {
     }
 
     private func reloadOnHangup() async {
-        for await _ in await UnixSignalsSequence(trapping: .sighup) {
+        for await _ in hangups {
             _ = try? await indexes.reload(trigger: "SIGHUP")
         }
     }

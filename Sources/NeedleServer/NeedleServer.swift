@@ -5,6 +5,7 @@ import NIOPosix
 import NeedleProtocol
 import NeedleSearch
 import ServiceLifecycle
+import UnixSignals
 
 /// The Needle daemon: serves an index over a Unix domain socket, one JSON request per line.
 ///
@@ -42,6 +43,7 @@ public final class NeedleServer: Service, Sendable {
     }
 
     public func run() async throws {
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
         let listener = SocketListener(configuration: configuration, logger: logger)
         let quiescing = ServerQuiescingHelper(group: eventLoopGroup)
         let server = try await listener.open { bootstrap in
@@ -53,7 +55,9 @@ public final class NeedleServer: Service, Sendable {
             "socket": "\(listener.description)", "index": "\(index.path)", "articles": "\(index.meta.articles)",
             "digest": "\(index.meta.corpusDigest)", "max_connections": "\(configuration.maximumConnections)",
         ])
-        let triggers = Task { await IndexReloadTriggers(indexes: dispatcher.indexes, watchInterval: configuration.watchInterval).run() }
+        let triggers = Task { [dispatcher, configuration] in
+            await IndexReloadTriggers(indexes: dispatcher.indexes, hangups: hangups, watchInterval: configuration.watchInterval).run()
+        }
         defer { triggers.cancel() }
         let deadline = ShutdownDeadline()
         defer { deadline.cancel() }

@@ -62,7 +62,9 @@ final class ServerMetrics: Sendable {
     }
 
     func connectionRefused() {
+        connectionsTotal.add()
         connectionsRefused.add()
+        acceptedCounter.increment()
         refusedCounter.increment()
     }
 

@@ -79,7 +79,6 @@ struct Needled: AsyncParsableCommand {
     func run() async throws {
         let logger = Self.bootstrapLogging(level: Logger.Level(rawValue: logLevel) ?? .info)
         guard getuid() != 0 || allowRoot else {
-            logger.critical("refusing to run as root; run as a service user, or pass --allow-root")
             FileHandle.standardError.write(Data("needled: refusing to run as root; pass --allow-root to run anyway\n".utf8))
             throw ExitCode.failure
         }
@@ -90,7 +89,6 @@ struct Needled: AsyncParsableCommand {
                 services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
         } catch {
-            logger.error("needled stopped", metadata: ["error": "\(error)"])
             FileHandle.standardError.write(Data("needled: \(error)\n".utf8))
             throw ExitCode.failure
         }

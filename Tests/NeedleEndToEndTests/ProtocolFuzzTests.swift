@@ -5,7 +5,7 @@ import Testing
 
 /// Hostile input against a live daemon: every line gets exactly one well-formed answer,
 /// valid requests still succeed, and the daemon's memory comes back down afterwards.
-/// `Tools/fuzz` runs the same generator with 100,000 inputs.
+/// `needle-proof fuzz` (Tools/NeedleProof) runs the same generator with 100,000 inputs.
 @Suite(.serialized) struct ProtocolFuzzTests {
     @Test func fiveThousandHostileLinesAreEachAnsweredOnce() async throws {
         let fixture = try CorpusFixture(articles: CorpusFixture.standardArticles, synonyms: CorpusFixture.standardSynonyms)
