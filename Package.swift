@@ -103,6 +103,7 @@ let package = Package(
             name: "NeedleSearchTests",
             dependencies: ["NeedleSearch", "NeedleTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "NeedleServerTests", dependencies: ["NeedleServer"]),
         .testTarget(name: "NeedleCommandLineTests", dependencies: ["needle", "NeedleProtocol"]),
         .testTarget(
             name: "NeedleEndToEndTests",
