@@ -3,20 +3,24 @@ import NIOExtras
 
 /// On shutdown, stops reading new requests from a connection but lets it answer the
 /// ones sent before: when NIOExtras' ``ServerQuiescingHelper`` asks the connection to
-/// quiesce, it keeps reading until the connection has been quiet (nothing read, nothing
-/// written) for `grace`, then closes only the input side.
+/// quiesce, it keeps reading until every request read has been answered and nothing has
+/// come in for `grace`, then closes only the input side.
 ///
-/// The grace is what makes "sent before the signal" hold: a request already in the
-/// socket's buffer, or one whose predecessors are still being answered, is read and
-/// answered; the shutdown timeout bounds a client that never goes quiet.
+/// It sits after the line decoder, so it counts requests (frames) in and response lines
+/// out; each frame gets exactly one line. Waiting for both is what makes "sent before the
+/// signal" hold: a request still in the socket's buffer — because the connection's
+/// earlier requests are being answered and reading is paused — is read and answered too.
+/// The shutdown timeout bounds a client that never goes quiet.
 final class InputDrainingHandler: ChannelDuplexHandler {
-    typealias InboundIn = ByteBuffer
-    typealias InboundOut = ByteBuffer
+    typealias InboundIn = RequestFrame
+    typealias InboundOut = RequestFrame
     typealias OutboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
     private let grace: TimeAmount
     private var draining = false
+    /// Requests read and not yet answered.
+    private var unanswered = 0
     private var quietTimer: Scheduled<Void>?
 
     init(grace: TimeAmount = .milliseconds(250)) {
@@ -33,11 +37,13 @@ final class InputDrainingHandler: ChannelDuplexHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        unanswered += 1
         if draining { restartQuietTimer(context: context) }
         context.fireChannelRead(data)
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        unanswered = max(0, unanswered - 1)
         if draining { restartQuietTimer(context: context) }
         context.write(data, promise: promise)
     }
@@ -47,10 +53,13 @@ final class InputDrainingHandler: ChannelDuplexHandler {
         context.fireChannelInactive()
     }
 
+    /// Closes the input after `grace` unless something is read or written first; while
+    /// requests are unanswered the next response line restarts the timer instead.
     private func restartQuietTimer(context: ChannelHandlerContext) {
         quietTimer?.cancel()
         let channel = context.channel
-        quietTimer = context.eventLoop.scheduleTask(in: grace) {
+        quietTimer = context.eventLoop.assumeIsolated().scheduleTask(in: grace) { [self] in
+            guard unanswered == 0 else { return }
             channel.close(mode: .input).whenFailure { _ in channel.close(promise: nil) }
         }
     }

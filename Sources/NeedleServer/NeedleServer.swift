@@ -107,7 +107,7 @@ public final class NeedleServer: Service, Sendable {
         }
     }
 
-    /// Each connection: idle timeout, quiescing, line framing, then an async channel whose
+    /// Each connection: idle timeout, line framing, quiescing, then an async channel whose
     /// small inbound buffer stops reading while the connection's replies wait to be read.
     private static func configurePipeline(
         _ channel: any Channel, _ configuration: ServerConfiguration
@@ -115,9 +115,9 @@ public final class NeedleServer: Service, Sendable {
         let idle = TimeAmount.nanoseconds(Int64(configuration.idleTimeout / .nanoseconds(1)))
         try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
         try channel.pipeline.syncOperations.addHandler(IdleConnectionCloser(timeout: configuration.idleTimeout))
-        try channel.pipeline.syncOperations.addHandler(InputDrainingHandler())
         try channel.pipeline.syncOperations.addHandler(
             ByteToMessageHandler(RequestLineDecoder(maximumLength: configuration.maximumLineLength)))
+        try channel.pipeline.syncOperations.addHandler(InputDrainingHandler())
         return try NIOAsyncChannel<RequestFrame, ByteBuffer>(
             wrappingChannelSynchronously: channel,
             configuration: .init(backPressureStrategy: .init(lowWatermark: 2, highWatermark: 8)))

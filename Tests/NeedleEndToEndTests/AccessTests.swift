@@ -6,16 +6,10 @@ import Testing
 
 /// Who may connect: peer credentials, socket group, symlinks, root.
 @Suite(.serialized) struct AccessTests {
-    static let fixture: CorpusFixture = {
-        let fixture = try! CorpusFixture(articles: CorpusFixture.standardArticles)
-        try! fixture.buildIndex()
-        return fixture
-    }()
-
     @Test func aPeerWhoseUserIsNotAllowedGetsOneErrorLine() async throws {
         let other = String(getuid() &+ 4242)
         // The readiness ping is answered too: with the refusal line.
-        let daemon = try await DaemonProcess.start(index: Self.fixture.indexPath, extraArguments: ["--allow-uid", other])
+        let daemon = try await DaemonProcess.start(index: StandardFixture.indexPath, extraArguments: ["--allow-uid", other])
         defer { daemon.kill() }
         try await NeedleConnection.with(socketPath: daemon.socketPath) { connection in
             try await connection.send(Request(id: .int(1), operation: .ping))
@@ -27,14 +21,14 @@ import Testing
 
     @Test(arguments: [["--allow-uid", String(getuid())], ["--allow-gid", String(getgid())], ["--allow-uid", "4242", "--allow-gid", String(getgid())]])
     func anAllowedPeerIsServed(arguments: [String]) async throws {
-        let daemon = try await DaemonProcess.start(index: Self.fixture.indexPath, extraArguments: arguments)
+        let daemon = try await DaemonProcess.start(index: StandardFixture.indexPath, extraArguments: arguments)
         defer { daemon.kill() }
         #expect(try Reply.object(try await daemon.request(.ping))["ok"] as? Bool == true)
     }
 
     @Test(.enabled(if: getuid() == 0, "giving a file to another group needs root"))
     func theSocketFileGetsTheGroupAsked() async throws {
-        let daemon = try await DaemonProcess.start(index: Self.fixture.indexPath, extraArguments: ["--socket-group", "1"])
+        let daemon = try await DaemonProcess.start(index: StandardFixture.indexPath, extraArguments: ["--socket-group", "1"])
         defer { daemon.kill() }
         var status = stat()
         #expect(lstat(daemon.socketPath, &status) == 0)
@@ -47,7 +41,7 @@ import Testing
         let target = directory.file("target.sock")
         let link = directory.file("link.sock")
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
-        let run = try CommandRun.run("needled", ["--index", Self.fixture.indexPath, "--socket", link] + DaemonProcess.rootArguments)
+        let run = try CommandRun.run("needled", ["--index", StandardFixture.indexPath, "--socket", link] + DaemonProcess.rootArguments)
         #expect(run.status != 0)
         #expect(run.standardError.contains("is not a socket"))
         #expect(!FileManager.default.fileExists(atPath: target))
@@ -56,7 +50,7 @@ import Testing
 
     @Test(.enabled(if: getuid() == 0, "the root check only applies to root"))
     func rootIsRefusedUnlessAllowed() throws {
-        let run = try CommandRun.run("needled", ["--index", Self.fixture.indexPath, "--socket", "/tmp/needle-root-test.sock"])
+        let run = try CommandRun.run("needled", ["--index", StandardFixture.indexPath, "--socket", "/tmp/needle-root-test.sock"])
         #expect(run.status != 0)
         #expect(run.standardError.contains("refusing to run as root"))
         #expect(!FileManager.default.fileExists(atPath: "/tmp/needle-root-test.sock"))

@@ -6,14 +6,8 @@ import Testing
 
 /// Limits that protect the daemon: connections, idle time, request deadline.
 @Suite(.serialized) struct LimitsTests {
-    static let fixture: CorpusFixture = {
-        let fixture = try! CorpusFixture(articles: CorpusFixture.standardArticles, synonyms: CorpusFixture.standardSynonyms)
-        try! fixture.buildIndex()
-        return fixture
-    }()
-
     @Test func aConnectionOverTheLimitGetsOneErrorLineAndIsClosed() async throws {
-        let daemon = try await DaemonProcess.start(index: Self.fixture.indexPath, extraArguments: ["--max-connections", "2"])
+        let daemon = try await DaemonProcess.start(index: StandardFixture.indexPath, extraArguments: ["--max-connections", "2"])
         defer { daemon.kill() }
         try await NeedleConnection.with(socketPath: daemon.socketPath) { first in
             _ = try await first.request(Request(id: .int(1), operation: .ping))
@@ -32,7 +26,7 @@ import Testing
     }
 
     @Test func aSilentConnectionIsClosedAfterTheIdleTimeout() async throws {
-        let daemon = try await DaemonProcess.start(index: Self.fixture.indexPath, extraArguments: ["--idle-timeout", "0.3"])
+        let daemon = try await DaemonProcess.start(index: StandardFixture.indexPath, extraArguments: ["--idle-timeout", "0.3"])
         defer { daemon.kill() }
         try await NeedleConnection.with(socketPath: daemon.socketPath) { connection in
             let line = try #require(try await connection.nextLine())

@@ -6,14 +6,8 @@ import Testing
 
 /// What the daemon tells its operator: `stats` per op, the `metrics` op, `needle stats --prometheus`.
 @Suite(.serialized) struct ObservabilityTests {
-    static let fixture: CorpusFixture = {
-        let fixture = try! CorpusFixture(articles: CorpusFixture.standardArticles, synonyms: CorpusFixture.standardSynonyms)
-        try! fixture.buildIndex()
-        return fixture
-    }()
-
     @Test func statsCountRequestsAndErrorsByOpWithPercentiles() async throws {
-        let daemon = try await DaemonProcess.start(index: Self.fixture.indexPath)
+        let daemon = try await DaemonProcess.start(index: StandardFixture.indexPath)
         defer { daemon.kill() }
         try await NeedleConnection.with(socketPath: daemon.socketPath) { connection in
             for id in 0..<10 { _ = try await connection.request(Request(id: .int(Int64(id)), operation: .search(SearchRequest(query: "PCI")))) }
@@ -36,7 +30,7 @@ import Testing
     }
 
     @Test func theMetricsOpAnswersPrometheusText() async throws {
-        let daemon = try await DaemonProcess.start(index: Self.fixture.indexPath)
+        let daemon = try await DaemonProcess.start(index: StandardFixture.indexPath)
         defer { daemon.kill() }
         _ = try await daemon.request(.search(SearchRequest(query: "botox")))
         let reply = try Reply.object(try await daemon.request(.metrics))
@@ -52,7 +46,7 @@ import Testing
     }
 
     @Test func needleStatsPrintsPrometheusText() async throws {
-        let daemon = try await DaemonProcess.start(index: Self.fixture.indexPath)
+        let daemon = try await DaemonProcess.start(index: StandardFixture.indexPath)
         defer { daemon.kill() }
         let run = try CommandRun.run("needle", ["stats", "--prometheus", "--socket", daemon.socketPath])
         #expect(run.status == 0)

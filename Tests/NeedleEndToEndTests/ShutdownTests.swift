@@ -7,12 +7,6 @@ import Testing
 /// Graceful shutdown under load: every request sent before SIGTERM is answered, and the
 /// shutdown timeout bounds a client that never lets its connection drain.
 @Suite(.serialized) struct ShutdownTests {
-    static let fixture: CorpusFixture = {
-        let fixture = try! CorpusFixture(articles: CorpusFixture.standardArticles, synonyms: CorpusFixture.standardSynonyms)
-        try! fixture.buildIndex()
-        return fixture
-    }()
-
     /// Waits up to `limit` for the process to exit; false when it is still running.
     private func exits(_ daemon: DaemonProcess, within limit: Duration) async throws -> Bool {
         let deadline = ContinuousClock.now + limit
@@ -21,7 +15,7 @@ import Testing
     }
 
     @Test func sigTermUnderLoadAnswersEveryRequestSentBeforeIt() async throws {
-        let daemon = try await DaemonProcess.start(index: Self.fixture.indexPath)
+        let daemon = try await DaemonProcess.start(index: StandardFixture.indexPath)
         defer { daemon.kill() }
         let signalled = Flag()
         let answered = SharedCount()
@@ -62,7 +56,7 @@ import Testing
     }
 
     @Test func theShutdownTimeoutClosesAConnectionThatNeverDrains() async throws {
-        let daemon = try await DaemonProcess.start(index: Self.fixture.indexPath, extraArguments: ["--shutdown-timeout", "1"])
+        let daemon = try await DaemonProcess.start(index: StandardFixture.indexPath, extraArguments: ["--shutdown-timeout", "1"])
         defer { daemon.kill() }
         let request = Request(id: .int(1), operation: .search(SearchRequest(query: "acne scars skin", limit: 100))).encodedLine()
         let greedy = try RawSocket(path: daemon.socketPath)

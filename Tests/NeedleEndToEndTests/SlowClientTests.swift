@@ -6,19 +6,13 @@ import Testing
 
 /// Clients that stall, never read, or connect and drop do not stop the daemon from serving others.
 @Suite(.serialized) struct SlowClientTests {
-    static let fixture: CorpusFixture = {
-        let fixture = try! CorpusFixture(articles: CorpusFixture.standardArticles, synonyms: CorpusFixture.standardSynonyms)
-        try! fixture.buildIndex()
-        return fixture
-    }()
-
     /// A well-behaved client's check: a search answered with the right article.
     private func searchIsAnswered(_ daemon: DaemonProcess) async throws -> Bool {
         Reply.slugs(try Reply.object(try await daemon.request(.search(SearchRequest(query: "PCI"))))).first == "microneedling"
     }
 
     @Test func halfALineThatStallsBlocksOnlyItsOwnConnection() async throws {
-        let daemon = try await DaemonProcess.start(index: Self.fixture.indexPath)
+        let daemon = try await DaemonProcess.start(index: StandardFixture.indexPath)
         defer { daemon.kill() }
         try await NeedleConnection.with(socketPath: daemon.socketPath) { staller in
             try await staller.send(Array(#"{"id":1,"op":"sea"#.utf8))
@@ -30,7 +24,7 @@ import Testing
     }
 
     @Test func aClientThatNeverReadsIsThrottledAndOthersAreServed() async throws {
-        let daemon = try await DaemonProcess.start(index: Self.fixture.indexPath)
+        let daemon = try await DaemonProcess.start(index: StandardFixture.indexPath)
         defer { daemon.kill() }
         let before = try #require(ProcessMemory.residentKilobytes(pid: daemon.process.processIdentifier))
         let request = Request(id: .int(1), operation: .search(SearchRequest(query: "acne scars skin", limit: 100))).encodedLine()
@@ -51,7 +45,7 @@ import Testing
     }
 
     @Test func aThousandConnectionsOpenedAndDroppedLeaveTheDaemonServing() async throws {
-        let daemon = try await DaemonProcess.start(index: Self.fixture.indexPath)
+        let daemon = try await DaemonProcess.start(index: StandardFixture.indexPath)
         defer { daemon.kill() }
         for round in 0..<1000 {
             let socket = try RawSocket(path: daemon.socketPath)
