@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
@@ -46,6 +48,10 @@ let package = Package(
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // A small client for the socket protocol, used by the CLI, tests and tools.
@@ -89,6 +95,15 @@ let package = Package(
             dependencies: ["NeedleEvaluation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "NeedleEvaluationTests", dependencies: ["NeedleEvaluation"]),
+        // Tools/NeedleProof: protocol fuzzing and reload soaks against a live needled (docs/reliability.md).
+        .executableTarget(
+            name: "needle-proof",
+            dependencies: [
+                "NeedleTesting", "NeedleClient", "NeedleProtocol", "NeedleCorpus", "NeedleIndex",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tools/NeedleProof"
+        ),
         .testTarget(name: "NeedleProtocolTests", dependencies: ["NeedleProtocol"]),
         .testTarget(name: "NeedleCorpusTests", dependencies: ["NeedleCorpus", "NeedleTesting"]),
         .testTarget(
@@ -99,10 +114,14 @@ let package = Package(
             name: "NeedleSearchTests",
             dependencies: ["NeedleSearch", "NeedleTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "NeedleServerTests", dependencies: ["NeedleServer"]),
         .testTarget(name: "NeedleCommandLineTests", dependencies: ["needle", "NeedleProtocol"]),
         .testTarget(
             name: "NeedleEndToEndTests",
-            dependencies: ["NeedleTesting", "NeedleClient", "NeedleProtocol", "needle", "needled"]
+            dependencies: [
+                "NeedleTesting", "NeedleClient", "NeedleProtocol", "NeedleIndex", "needle", "needled",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

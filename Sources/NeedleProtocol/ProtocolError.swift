@@ -12,6 +12,14 @@ public enum ErrorCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unknownOp = "unknown_op"
     /// The daemon failed to answer a valid request; the message says why.
     case `internal` = "internal"
+    /// The request ran longer than the daemon's per-request deadline and was interrupted.
+    case timeout = "timeout"
+    /// The daemon already serves its maximum number of connections; this one is closed.
+    case tooManyConnections = "too_many_connections"
+    /// The connecting process's user or group is not allowed; the connection is closed.
+    case forbidden = "forbidden"
+    /// The connection sent nothing for longer than the daemon's idle timeout; it is closed.
+    case idleTimeout = "idle_timeout"
 }
 
 /// A request that cannot be answered, with the id to answer it under.

@@ -24,7 +24,7 @@ extension Request {
             if ask.minimumConfidence > 0 { fields["min_confidence"] = .double(ask.minimumConfidence) }
             fields["filter"] = Self.filter(kind: ask.kind, concern: ask.concern)
             if ask.explain { fields["explain"] = .bool(true) }
-        case .ping, .stats, .reload:
+        case .ping, .stats, .reload, .metrics:
             break
         }
         let encoder = JSONEncoder()

@@ -19,6 +19,8 @@ public enum Operation: Sendable, Hashable {
     case stats
     /// Reopen the index file and serve it from now on.
     case reload
+    /// The daemon's metrics in the Prometheus text exposition format.
+    case metrics
 
     /// The `op` name on the wire.
     public var name: String {
@@ -28,6 +30,7 @@ public enum Operation: Sendable, Hashable {
         case .ping: return "ping"
         case .stats: return "stats"
         case .reload: return "reload"
+        case .metrics: return "metrics"
         }
     }
 }

@@ -57,8 +57,9 @@ public enum RequestDecoder {
         case "ping": return .ping
         case "stats": return .stats
         case "reload": return .reload
+        case "metrics": return .metrics
         default:
-            throw ProtocolError(.unknownOp, "unknown op '\(name)' (known: search, ask, ping, stats, reload)")
+            throw ProtocolError(.unknownOp, "unknown op '\(name)' (known: search, ask, ping, stats, reload, metrics)")
         }
     }
 }

@@ -8,6 +8,8 @@ public enum Response: Sendable {
     case stats(id: JSONValue?, StatsResult)
     /// The index was reopened; `index` describes the one now served.
     case reloaded(id: JSONValue?, IndexInfo)
+    /// The daemon's metrics as Prometheus text exposition, in the field `prometheus`.
+    case metrics(id: JSONValue?, prometheus: String)
     case error(ProtocolError)
 
     /// The response as one line of JSON, newline included.
@@ -25,7 +27,7 @@ public enum Response: Sendable {
 private struct Envelope: Encodable {
     let response: Response
 
-    enum Keys: String, CodingKey { case id, ok, error, index }
+    enum Keys: String, CodingKey { case id, ok, error, index, prometheus }
     enum ErrorKeys: String, CodingKey { case code, message }
 
     func encode(to encoder: Encoder) throws {
@@ -50,6 +52,10 @@ private struct Envelope: Encodable {
             try container.encode(id ?? .null, forKey: .id)
             try container.encode(true, forKey: .ok)
             try container.encode(index, forKey: .index)
+        case let .metrics(id, text):
+            try container.encode(id ?? .null, forKey: .id)
+            try container.encode(true, forKey: .ok)
+            try container.encode(text, forKey: .prometheus)
         case let .error(error):
             try container.encode(error.id ?? .null, forKey: .id)
             try container.encode(false, forKey: .ok)

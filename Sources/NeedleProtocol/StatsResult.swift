@@ -6,17 +6,43 @@ public struct StatsResult: Sendable, Hashable, Codable {
     /// Connections open now.
     public var connections: Int
     public var index: IndexInfo
+    /// Requests answered with an error since start; `nil` from daemons that predate it.
+    public var errors: Int?
+    /// Connections accepted since start, refused ones included.
+    public var connectionsTotal: Int?
+    /// Connections refused since start (limit reached or peer not allowed).
+    public var connectionsRefused: Int?
+    /// Successful index reloads since start.
+    public var reloads: Int?
+    /// Failed reload attempts since start; the old index kept serving each time.
+    public var reloadFailures: Int?
+    /// Counters and latency percentiles per op (`search`, `ping`, …, and `invalid` for
+    /// lines that were no valid request).
+    public var ops: [String: OperationStats]?
 
-    public init(uptimeSeconds: Double, requests: Int, connections: Int, index: IndexInfo) {
+    public init(
+        uptimeSeconds: Double, requests: Int, connections: Int, index: IndexInfo, errors: Int? = nil,
+        connectionsTotal: Int? = nil, connectionsRefused: Int? = nil, reloads: Int? = nil, reloadFailures: Int? = nil,
+        ops: [String: OperationStats]? = nil
+    ) {
         self.uptimeSeconds = uptimeSeconds
         self.requests = requests
         self.connections = connections
         self.index = index
+        self.errors = errors
+        self.connectionsTotal = connectionsTotal
+        self.connectionsRefused = connectionsRefused
+        self.reloads = reloads
+        self.reloadFailures = reloadFailures
+        self.ops = ops
     }
 
     enum CodingKeys: String, CodingKey {
         case uptimeSeconds = "uptime_s"
-        case requests, connections, index
+        case requests, connections, index, errors, reloads, ops
+        case connectionsTotal = "connections_total"
+        case connectionsRefused = "connections_refused"
+        case reloadFailures = "reload_failures"
     }
 }
 

@@ -1,3 +1,4 @@
+import Logging
 import NeedleIndex
 import NeedleProtocol
 import NeedleSearch
@@ -7,24 +8,54 @@ import Synchronization
 ///
 /// A request takes the current ``SearchIndex`` once and finishes on it, so a reload
 /// never disturbs requests in flight: the old index is closed when the last of them
-/// lets go of it.
+/// lets go of it. A new index is checked (``IndexCheck``) before the swap; a bad one is
+/// refused and the old one keeps serving. When reloads overlap, the one started last wins.
 final class IndexHolder: Sendable {
-    private let index: Mutex<SearchIndex>
-    let readers: Int
-
-    init(_ index: SearchIndex, readers: Int) {
-        self.index = Mutex(index)
-        self.readers = readers
+    private struct Served {
+        var index: SearchIndex
+        /// The ticket of the reload that installed `index` (0 for the first one).
+        var ticket: Int
     }
 
-    var current: SearchIndex { index.withLock { $0 } }
+    private let served: Mutex<Served>
+    private let tickets = AtomicCounter()
+    private let readers: Int
+    private let metrics: ServerMetrics
+    private let logger: Logger
 
-    /// Opens the index file again and serves it from now on. On failure the old index stays.
-    func reload() throws -> SearchIndex {
+    init(_ index: SearchIndex, readers: Int, metrics: ServerMetrics, logger: Logger) {
+        self.served = Mutex(Served(index: index, ticket: 0))
+        self.readers = readers
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    var current: SearchIndex { served.withLock { $0.index } }
+
+    /// Opens and checks the index file again and serves it from now on; `trigger` says
+    /// who asked (`op`, `SIGHUP`, `watch`) for the log. On failure the old index stays.
+    @discardableResult
+    func reload(trigger: String) async throws -> SearchIndex {
+        let ticket = tickets.add()
         let path = current.path
-        let fresh = try SearchIndex.open(path: path, readers: readers)
-        index.withLock { $0 = fresh }
-        return fresh
+        do {
+            let fresh = try await IndexCheck.open(path: path, readers: readers)
+            served.withLock { served in
+                if ticket > served.ticket { served = Served(index: fresh, ticket: ticket) }
+            }
+            metrics.reloaded()
+            logger.info("reloaded index", metadata: [
+                "trigger": "\(trigger)", "path": "\(path)", "digest": "\(fresh.meta.corpusDigest)",
+                "articles": "\(fresh.meta.articles)", "built_at": "\(fresh.meta.builtAt)",
+            ])
+            return fresh
+        } catch {
+            metrics.reloadFailed()
+            logger.error("reload refused; the old index keeps serving", metadata: [
+                "trigger": "\(trigger)", "path": "\(path)", "reason": "\(error)",
+            ])
+            throw error
+        }
     }
 }
 

@@ -2,15 +2,18 @@ import Logging
 import NIOCore
 import NIOExtras
 import NIOPosix
+import NeedleProtocol
 import NeedleSearch
 import ServiceLifecycle
+import UnixSignals
 
 /// The Needle daemon: serves an index over a Unix domain socket, one JSON request per line.
 ///
-/// A `Service` for swift-service-lifecycle. `run()` binds the socket and serves until
-/// graceful shutdown (SIGTERM/SIGINT through a `ServiceGroup`); then it stops accepting,
-/// lets every connection answer the requests it has already read, removes the socket
-/// file and returns.
+/// A `Service` for swift-service-lifecycle. `run()` binds the socket (or takes the one
+/// systemd passed) and serves until graceful shutdown (SIGTERM/SIGINT through a
+/// `ServiceGroup`); then it stops accepting, lets every connection answer the requests it
+/// has already read — closing those still open after the shutdown timeout — removes the
+/// socket file and returns. SIGHUP (and, when watching, a replaced index file) reloads the index.
 ///
 /// ```swift
 /// let server = NeedleServer(configuration: .init(socketPath: "/tmp/n.sock"), index: index, logger: logger)
@@ -20,6 +23,7 @@ import ServiceLifecycle
 public final class NeedleServer: Service, Sendable {
     public let configuration: ServerConfiguration
     private let dispatcher: RequestDispatcher
+    private let connections = ConnectionRegistry()
     private let logger: Logger
     private let eventLoopGroup: MultiThreadedEventLoopGroup
 
@@ -27,23 +31,36 @@ public final class NeedleServer: Service, Sendable {
         self.configuration = configuration
         self.logger = logger
         self.eventLoopGroup = .singleton
+        let metrics = ServerMetrics()
         self.dispatcher = RequestDispatcher(
-            indexes: IndexHolder(index, readers: readers), statistics: ServerStatistics(),
+            indexes: IndexHolder(index, readers: readers, metrics: metrics, logger: logger), metrics: metrics,
             configuration: configuration, logger: logger)
     }
 
+    /// Opens the index at `path` and checks it the way a reload does (schema, meta, probe search).
+    public static func openIndex(path: String, readers: Int) async throws -> SearchIndex {
+        try await IndexCheck.open(path: path, readers: readers)
+    }
+
     public func run() async throws {
-        let path = configuration.socketPath
-        try SocketFile.prepare(path)
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        let listener = SocketListener(configuration: configuration, logger: logger)
         let quiescing = ServerQuiescingHelper(group: eventLoopGroup)
-        let server = try await bind(path, quiescing: quiescing)
-        let inode = SocketFile.inode(path)
-        defer { SocketFile.remove(path, inode: inode) }
-        try SocketFile.setMode(path, configuration.socketMode)
+        let server = try await listener.open { bootstrap in
+            try await self.bind(bootstrap, quiescing: quiescing)
+        }
+        defer { listener.close() }
+        let index = dispatcher.indexes.current
         logger.info("listening", metadata: [
-            "socket": "\(path)", "index": "\(dispatcher.indexes.current.path)",
-            "articles": "\(dispatcher.indexes.current.meta.articles)",
+            "socket": "\(listener.description)", "index": "\(index.path)", "articles": "\(index.meta.articles)",
+            "digest": "\(index.meta.corpusDigest)", "max_connections": "\(configuration.maximumConnections)",
         ])
+        let triggers = Task { [dispatcher, configuration] in
+            await IndexReloadTriggers(indexes: dispatcher.indexes, hangups: hangups, watchInterval: configuration.watchInterval).run()
+        }
+        defer { triggers.cancel() }
+        let deadline = ShutdownDeadline()
+        defer { deadline.cancel() }
         try await withGracefulShutdownHandler {
             try await server.executeThenClose { connections in
                 try await withThrowingDiscardingTaskGroup { group in
@@ -52,44 +69,77 @@ public final class NeedleServer: Service, Sendable {
                     }
                 }
             }
-        } onGracefulShutdown: { [logger] in
-            logger.info("shutting down: finishing requests in flight")
+        } onGracefulShutdown: { [logger, configuration, connections] in
+            logger.info("shutting down: finishing requests in flight", metadata: ["timeout": "\(configuration.shutdownTimeout)"])
             quiescing.initiateShutdown(promise: nil)
+            deadline.start(after: configuration.shutdownTimeout) {
+                let closed = connections.closeAll()
+                if closed > 0 { logger.warning("shutdown timeout: closed connections still open", metadata: ["count": "\(closed)"]) }
+            }
         }
         logger.info("stopped")
     }
 
     private func bind(
-        _ path: String, quiescing: ServerQuiescingHelper
+        _ bootstrap: SocketListener.Bind, quiescing: ServerQuiescingHelper
     ) async throws -> NIOAsyncChannel<NIOAsyncChannel<RequestFrame, ByteBuffer>, Never> {
-        let maximumLineLength = configuration.maximumLineLength
-        do {
-            return try await ServerBootstrap(group: eventLoopGroup)
-                .serverChannelOption(.backlog, value: 256)
-                .serverChannelInitializer { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(quiescing.makeServerChannelHandler(channel: channel))
-                    }
+        let configuration = self.configuration
+        let serverBootstrap = ServerBootstrap(group: eventLoopGroup)
+            .serverChannelOption(.backlog, value: 256)
+            .serverChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(quiescing.makeServerChannelHandler(channel: channel))
                 }
-                .childChannelOption(.allowRemoteHalfClosure, value: true)
-                .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: false) { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(InputDrainingHandler())
-                        try channel.pipeline.syncOperations.addHandler(
-                            ByteToMessageHandler(RequestLineDecoder(maximumLength: maximumLineLength)))
-                        return try NIOAsyncChannel<RequestFrame, ByteBuffer>(wrappingChannelSynchronously: channel)
-                    }
-                }
-        } catch {
-            throw ServerError.cannotListen(path: path, reason: "\(error)")
+            }
+            .childChannelOption(.allowRemoteHalfClosure, value: true)
+            .childChannelOption(.writeBufferWaterMark, value: .init(
+                low: configuration.outputHighWatermark / 2, high: configuration.outputHighWatermark))
+        let initializer: @Sendable (any Channel) -> EventLoopFuture<NIOAsyncChannel<RequestFrame, ByteBuffer>> = { channel in
+            channel.eventLoop.makeCompletedFuture {
+                try Self.configurePipeline(channel, configuration)
+            }
+        }
+        switch bootstrap {
+        case .path(let path):
+            return try await serverBootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: false, childChannelInitializer: initializer)
+        case .descriptor(let descriptor):
+            return try await serverBootstrap.bind(descriptor, childChannelInitializer: initializer)
         }
     }
 
-    /// Answers a connection's requests in order until it closes or the server drains it.
+    /// Each connection: idle timeout, line framing, quiescing, then an async channel whose
+    /// small inbound buffer stops reading while the connection's replies wait to be read.
+    private static func configurePipeline(
+        _ channel: any Channel, _ configuration: ServerConfiguration
+    ) throws -> NIOAsyncChannel<RequestFrame, ByteBuffer> {
+        let idle = TimeAmount.nanoseconds(Int64(configuration.idleTimeout / .nanoseconds(1)))
+        try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
+        try channel.pipeline.syncOperations.addHandler(IdleConnectionCloser(timeout: configuration.idleTimeout))
+        try channel.pipeline.syncOperations.addHandler(
+            ByteToMessageHandler(RequestLineDecoder(maximumLength: configuration.maximumLineLength)))
+        try channel.pipeline.syncOperations.addHandler(InputDrainingHandler())
+        return try NIOAsyncChannel<RequestFrame, ByteBuffer>(
+            wrappingChannelSynchronously: channel,
+            configuration: .init(backPressureStrategy: .init(lowWatermark: 2, highWatermark: 8)))
+    }
+
+    /// Admits a connection (peer allowed, under the limit), then answers its requests in
+    /// order until it closes or the server drains it.
     private func serve(_ connection: NIOAsyncChannel<RequestFrame, ByteBuffer>) async {
-        let statistics = dispatcher.statistics
-        statistics.connectionOpened()
-        defer { statistics.connectionClosed() }
+        let channel = connection.channel
+        if let refusal = await refusal(of: channel) {
+            dispatcher.metrics.connectionRefused()
+            try? await connection.executeThenClose { _, outbound in
+                try await outbound.write(ByteBuffer(bytes: Response.error(refusal).encodedLine()))
+            }
+            return
+        }
+        let metrics = dispatcher.metrics
+        metrics.connectionOpened()
+        defer {
+            connections.remove(channel)
+            metrics.connectionClosed()
+        }
         do {
             try await connection.executeThenClose { inbound, outbound in
                 for try await frame in inbound {
@@ -100,5 +150,25 @@ public final class NeedleServer: Service, Sendable {
         } catch {
             logger.debug("connection ended", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// Why `channel` may not be served, or `nil` when it may (it is then registered).
+    private func refusal(of channel: any Channel) async -> ProtocolError? {
+        let peer = await PeerCredentials.of(channel)
+        let needsPeer = !configuration.allowedUsers.isEmpty || !configuration.allowedGroups.isEmpty
+        if needsPeer, peer.map({ $0.isAllowed(by: configuration) }) != true {
+            logger.warning("refused connection: peer not allowed", metadata: [
+                "pid": "\(peer?.pid ?? 0)", "uid": "\(peer.map { String($0.uid) } ?? "unknown")",
+                "gid": "\(peer.map { String($0.gid) } ?? "unknown")",
+            ])
+            return ProtocolError(.forbidden, "this user or group may not use the daemon")
+        }
+        guard connections.admit(channel, limit: configuration.maximumConnections) else {
+            logger.warning("refused connection: too many connections", metadata: [
+                "limit": "\(configuration.maximumConnections)", "pid": "\(peer?.pid ?? 0)",
+            ])
+            return ProtocolError(.tooManyConnections, "the daemon serves \(configuration.maximumConnections) connections already")
+        }
+        return nil
     }
 }

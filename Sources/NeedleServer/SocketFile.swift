@@ -1,6 +1,9 @@
 import Foundation
 
-/// The socket file on disk: checked before binding, given its mode, removed at exit.
+/// The socket file on disk: checked before binding, given its mode and group, removed at exit.
+///
+/// Every check uses `lstat`, so the daemon never follows a symlink it did not create:
+/// a symlink at the socket path is refused as "not a socket" and left alone.
 enum SocketFile {
     /// Makes `path` free to bind: refuses when a live daemon answers there or when the
     /// path is something other than a socket; removes a stale socket file.
@@ -19,6 +22,13 @@ enum SocketFile {
     static func setMode(_ path: String, _ mode: UInt16) throws {
         guard chmod(path, mode_t(mode)) == 0 else {
             throw ServerError.cannotListen(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Gives the socket file to `group` (without following a symlink at `path`).
+    static func setGroup(_ path: String, _ group: UInt32) throws {
+        guard lchown(path, uid_t.max, gid_t(group)) == 0 else {
+            throw ServerError.cannotListen(path: path, reason: "cannot give the socket to group \(group): \(String(cString: strerror(errno)))")
         }
     }
 

@@ -20,13 +20,16 @@ public final class DaemonProcess: @unchecked Sendable {
         self.directory = directory
     }
 
+    /// `["--allow-root"]` when the tests run as root (as in CI), since `needled` refuses root otherwise.
+    public static var rootArguments: [String] { getuid() == 0 ? ["--allow-root"] : [] }
+
     /// Starts `needled` on a socket in a new temporary folder and waits until it answers `ping`.
     public static func start(index: String, socketPath: String? = nil, extraArguments: [String] = []) async throws -> DaemonProcess {
         let directory = try TemporaryDirectory(prefix: "needled")
         let socket = socketPath ?? directory.file("needle.sock")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ProductsDirectory.executable("needled"))
-        process.arguments = ["--index", index, "--socket", socket, "--log-level", "warning"] + extraArguments
+        process.arguments = ["--index", index, "--socket", socket, "--log-level", "warning"] + rootArguments + extraArguments
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NeedleProtocol
 
 /// `needle stats`: what the daemon serves and how busy it has been.
@@ -7,7 +8,15 @@ struct StatsCommand: AsyncParsableCommand {
 
     @OptionGroup var socketOptions: SocketOptions
 
+    @Flag(help: "Print the daemon's metrics in the Prometheus text format (for a node-exporter textfile or a scraper).")
+    var prometheus = false
+
     func run() async throws {
+        if prometheus {
+            let line = try await socketOptions.send(.metrics)
+            print(socketOptions.json ? line : try socketOptions.decode(MetricsReply.self, from: line).prometheus, terminator: socketOptions.json ? "\n" : "")
+            return
+        }
         let line = try await socketOptions.send(.stats)
         let stats = try socketOptions.decode(StatsResult.self, from: line)
         if socketOptions.json {
@@ -16,11 +25,20 @@ struct StatsCommand: AsyncParsableCommand {
         }
         print("""
             uptime       \(Int(stats.uptimeSeconds)) s
-            requests     \(stats.requests)
+            requests     \(stats.requests) (\(stats.errors ?? 0) errors)
+            reloads      \(stats.reloads ?? 0) (\(stats.reloadFailures ?? 0) refused)
             connections  \(stats.connections)
             index        \(stats.index.path)
             built        \(stats.index.builtAt) (schema \(stats.index.schemaVersion), corpus \(stats.index.corpusDigest))
             contents     \(stats.index.articles) articles, \(stats.index.passages) passages, \(stats.index.synonyms) synonym rules
             """)
+        for (op, numbers) in (stats.ops ?? [:]).sorted(by: { $0.key < $1.key }) where numbers.requests > 0 {
+            print("op \(op.padding(toLength: 9, withPad: " ", startingAt: 0)) \(numbers.requests) requests, \(numbers.errors) errors, "
+                + "p50 \(numbers.p50Microseconds) µs, p90 \(numbers.p90Microseconds) µs, p99 \(numbers.p99Microseconds) µs")
+        }
+    }
+
+    private struct MetricsReply: Decodable {
+        var prometheus: String
     }
 }

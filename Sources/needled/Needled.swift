@@ -11,7 +11,11 @@ import ServiceLifecycle
 struct Needled: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "needled",
-        abstract: "Serve a Needle index over a Unix domain socket (newline-delimited JSON).")
+        abstract: "Serve a Needle index over a Unix domain socket (newline-delimited JSON).",
+        discussion: """
+            SIGHUP reloads the index; SIGTERM or SIGINT stops gracefully. Under systemd socket activation \
+            (LISTEN_FDS/LISTEN_PID set) the daemon serves the socket systemd passes and ignores --socket.
+            """)
 
     @Option(help: "The index file to serve.")
     var index = "Index/needle.sqlite"
@@ -22,8 +26,35 @@ struct Needled: AsyncParsableCommand {
     @Option(help: "Permission bits of the socket file, in octal.")
     var socketMode = "0660"
 
+    @Option(help: "Give the socket file to this group (name or number), so its members may connect.")
+    var socketGroup: String?
+
+    @Option(name: .customLong("allow-uid"), help: "Serve only peers with this user id (repeatable; with --allow-gid, either may match).")
+    var allowedUsers: [UInt32] = []
+
+    @Option(name: .customLong("allow-gid"), help: "Serve only peers with this group id (repeatable).")
+    var allowedGroups: [UInt32] = []
+
+    @Flag(help: "Run even as root (refused otherwise).")
+    var allowRoot = false
+
     @Option(help: "Concurrent read-only SQLite connections.")
     var readers = 4
+
+    @Option(help: "Connections served at once; more are answered with too_many_connections and closed.")
+    var maxConnections = 1024
+
+    @Option(help: "Seconds a connection may stay silent before it is closed.")
+    var idleTimeout = 300.0
+
+    @Option(help: "Seconds a request may run before it is interrupted and answered with timeout.")
+    var requestTimeout = 10.0
+
+    @Option(help: "Seconds graceful shutdown waits for connections before closing them.")
+    var shutdownTimeout = 10.0
+
+    @Flag(help: "Reload the index when its file is replaced (checked every second).")
+    var watch = false
 
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
@@ -36,21 +67,24 @@ struct Needled: AsyncParsableCommand {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
         guard readers >= 1 else { throw ValidationError("--readers must be at least 1") }
+        guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+        for (name, seconds) in [("idle", idleTimeout), ("request", requestTimeout), ("shutdown", shutdownTimeout)] {
+            guard seconds > 0, seconds.isFinite else { throw ValidationError("--\(name)-timeout must be a positive number of seconds") }
+        }
+        if let socketGroup, GroupName.id(of: socketGroup) == nil {
+            throw ValidationError("--socket-group: no group '\(socketGroup)'")
+        }
     }
 
     func run() async throws {
-        let level = Logger.Level(rawValue: logLevel) ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+        let logger = Self.bootstrapLogging(level: Logger.Level(rawValue: logLevel) ?? .info)
+        guard getuid() != 0 || allowRoot else {
+            FileHandle.standardError.write(Data("needled: refusing to run as root; pass --allow-root to run anyway\n".utf8))
+            throw ExitCode.failure
         }
-        let logger = Logger(label: "needled")
-        var configuration = ServerConfiguration(socketPath: socket ?? SocketPath.default())
-        configuration.socketMode = UInt16(socketMode, radix: 8) ?? 0o660
         do {
-            let searchIndex = try SearchIndex.open(path: index, readers: readers)
-            let server = NeedleServer(configuration: configuration, index: searchIndex, readers: readers, logger: logger)
+            let searchIndex = try await NeedleServer.openIndex(path: index, readers: readers)
+            let server = NeedleServer(configuration: serverConfiguration(), index: searchIndex, readers: readers, logger: logger)
             let group = ServiceGroup(configuration: ServiceGroupConfiguration(
                 services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
@@ -58,5 +92,29 @@ struct Needled: AsyncParsableCommand {
             FileHandle.standardError.write(Data("needled: \(error)\n".utf8))
             throw ExitCode.failure
         }
+    }
+
+    private func serverConfiguration() -> ServerConfiguration {
+        var configuration = ServerConfiguration(socketPath: socket ?? SocketPath.default())
+        configuration.inheritedSocket = SystemdSocket.inherited()
+        configuration.socketMode = UInt16(socketMode, radix: 8) ?? 0o660
+        configuration.socketGroup = socketGroup.flatMap(GroupName.id(of:))
+        configuration.allowedUsers = Set(allowedUsers)
+        configuration.allowedGroups = Set(allowedGroups)
+        configuration.maximumConnections = maxConnections
+        configuration.idleTimeout = .seconds(idleTimeout)
+        configuration.requestTimeout = .seconds(requestTimeout)
+        configuration.shutdownTimeout = .seconds(shutdownTimeout)
+        configuration.watchInterval = watch ? .seconds(1) : nil
+        return configuration
+    }
+
+    private static func bootstrapLogging(level: Logger.Level) -> Logger {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        return Logger(label: "needled")
     }
 }

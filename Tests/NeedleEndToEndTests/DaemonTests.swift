@@ -154,7 +154,7 @@ import Testing
     @Test func refusesToStartWhenADaemonAlreadyAnswers() async throws {
         let daemon = try await DaemonProcess.start(index: Self.fixture.indexPath)
         defer { daemon.kill() }
-        let second = try CommandRun.run("needled", ["--index", Self.fixture.indexPath, "--socket", daemon.socketPath])
+        let second = try CommandRun.run("needled", ["--index", Self.fixture.indexPath, "--socket", daemon.socketPath] + DaemonProcess.rootArguments)
         #expect(second.status != 0)
         #expect(second.standardError.contains("another daemon is listening there"))
         #expect(try json(try await daemon.request(.ping))["ok"] as? Bool == true)
@@ -186,7 +186,7 @@ import Testing
         defer { directory.remove() }
         let path = directory.file("file.txt")
         try Data("keep me".utf8).write(to: URL(fileURLWithPath: path))
-        let run = try CommandRun.run("needled", ["--index", Self.fixture.indexPath, "--socket", path])
+        let run = try CommandRun.run("needled", ["--index", Self.fixture.indexPath, "--socket", path] + DaemonProcess.rootArguments)
         #expect(run.status != 0)
         #expect(run.standardError.contains("is not a socket"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me")
@@ -207,7 +207,8 @@ import Testing
     }
 
     @Test func aMissingIndexStopsTheDaemonWithAMessage() throws {
-        let run = try CommandRun.run("needled", ["--index", "/nonexistent/needle.sqlite", "--socket", "/tmp/needle-none.sock"])
+        let run = try CommandRun.run(
+            "needled", ["--index", "/nonexistent/needle.sqlite", "--socket", "/tmp/needle-none.sock"] + DaemonProcess.rootArguments)
         #expect(run.status != 0)
         #expect(run.standardError.contains("no such index; build it with: needle index"))
     }

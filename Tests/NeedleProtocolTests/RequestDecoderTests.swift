@@ -107,4 +107,8 @@ import Testing
         let request = Request(id: .int(3), operation: .search(SearchRequest(query: "dark \"spots\"", limit: 4, offset: 2, kind: "concern")))
         #expect(try RequestDecoder.decode(Array(request.encodedLine().dropLast())).get() == request)
     }
+
+    @Test func decodesTheMetricsOp() throws {
+        #expect(try decode(#"{"id":1,"op":"metrics"}"#).get().operation == .metrics)
+    }
 }

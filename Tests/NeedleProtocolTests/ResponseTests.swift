@@ -37,4 +37,31 @@ import Testing
         let json = try object(.error(ProtocolError(.badJSON, "bad")))
         #expect(json["id"] is NSNull)
     }
+
+    @Test func metricsResponseCarriesThePrometheusText() throws {
+        let json = try object(.metrics(id: .int(9), prometheus: "needle_requests_total{op=\"ping\"} 1\n"))
+        #expect(json["id"] as? Int == 9)
+        #expect(json["ok"] as? Bool == true)
+        #expect(json["prometheus"] as? String == "needle_requests_total{op=\"ping\"} 1\n")
+    }
+
+    @Test func statsFromADaemonWithoutTheNewerFieldsStillDecode() throws {
+        let line = #"{"connections":1,"id":5,"index":{"articles":5,"built_at":"2026-11-25T23:17:11Z","corpus_digest":"96ad","passages":9,"path":"i.sqlite","schema_version":1,"synonyms":3},"ok":true,"requests":4,"uptime_s":1.5}"#
+        let stats = try JSONDecoder().decode(StatsResult.self, from: Data(line.utf8))
+        #expect(stats.requests == 4)
+        #expect(stats.ops == nil)
+        #expect(stats.reloads == nil)
+    }
+
+    @Test func statsEncodeThePerOpFigures() throws {
+        let index = IndexInfo(path: "i.sqlite", schemaVersion: 1, corpusDigest: "d", builtAt: "t", articles: 1, passages: 1, synonyms: 0)
+        let ops = ["search": OperationStats(requests: 3, errors: 1, p50Microseconds: 10, p90Microseconds: 20, p99Microseconds: 30)]
+        let json = try object(.stats(id: nil, StatsResult(
+            uptimeSeconds: 1, requests: 3, connections: 1, index: index, errors: 1, connectionsTotal: 2,
+            connectionsRefused: 0, reloads: 4, reloadFailures: 1, ops: ops)))
+        let search = try #require((json["ops"] as? [String: Any])?["search"] as? [String: Any])
+        #expect(search["p99_us"] as? Int == 30)
+        #expect(json["reload_failures"] as? Int == 1)
+        #expect(json["connections_total"] as? Int == 2)
+    }
 }

@@ -1,0 +1,55 @@
+import Logging
+import Synchronization
+
+/// Where the server listens: a socket file it binds, gives its mode and group, and
+/// removes at exit — or a listening socket systemd passed, which it leaves to systemd.
+final class SocketListener: Sendable, CustomStringConvertible {
+    /// What the bootstrap binds to.
+    enum Bind: Sendable {
+        case path(String)
+        case descriptor(Int32)
+    }
+
+    private let configuration: ServerConfiguration
+    private let logger: Logger
+    /// The inode of the socket file this process bound, to remove only that one.
+    private let boundInode = Mutex<UInt64?>(nil)
+
+    init(configuration: ServerConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    var description: String {
+        configuration.inheritedSocket.map { "systemd socket (fd \($0))" } ?? configuration.socketPath
+    }
+
+    /// Prepares the socket and runs `bind` on it; throws ``ServerError`` when it cannot listen.
+    func open<Server>(_ bind: (Bind) async throws -> Server) async throws -> Server {
+        if let descriptor = configuration.inheritedSocket {
+            do {
+                return try await bind(.descriptor(descriptor))
+            } catch {
+                throw ServerError.cannotListen(path: description, reason: "\(error)")
+            }
+        }
+        let path = configuration.socketPath
+        try SocketFile.prepare(path)
+        let server: Server
+        do {
+            server = try await bind(.path(path))
+        } catch {
+            throw ServerError.cannotListen(path: path, reason: "\(error)")
+        }
+        boundInode.withLock { $0 = SocketFile.inode(path) }
+        try SocketFile.setMode(path, configuration.socketMode)
+        if let group = configuration.socketGroup { try SocketFile.setGroup(path, group) }
+        return server
+    }
+
+    /// Removes the socket file this process bound, if it is still there.
+    func close() {
+        guard configuration.inheritedSocket == nil else { return }
+        SocketFile.remove(configuration.socketPath, inode: boundInode.withLock { $0 })
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import NeedleClient
+import NeedleProtocol
+import NeedleTesting
+import Testing
+
+/// Who may connect: peer credentials, socket group, symlinks, root.
+@Suite(.serialized) struct AccessTests {
+    @Test func aPeerWhoseUserIsNotAllowedGetsOneErrorLine() async throws {
+        let other = String(getuid() &+ 4242)
+        // The readiness ping is answered too: with the refusal line.
+        let daemon = try await DaemonProcess.start(index: StandardFixture.indexPath, extraArguments: ["--allow-uid", other])
+        defer { daemon.kill() }
+        // The refusal comes as soon as the peer connects, before it sends anything (sending could
+        // race with the daemon closing the connection).
+        try await NeedleConnection.with(socketPath: daemon.socketPath) { connection in
+            let reply = try Reply.object(try #require(try await connection.nextLine()))
+            #expect(Reply.errorCode(reply) == "forbidden")
+            #expect(try await connection.nextLine() == nil)
+        }
+    }
+
+    @Test(arguments: [["--allow-uid", String(getuid())], ["--allow-gid", String(getgid())], ["--allow-uid", "4242", "--allow-gid", String(getgid())]])
+    func anAllowedPeerIsServed(arguments: [String]) async throws {
+        let daemon = try await DaemonProcess.start(index: StandardFixture.indexPath, extraArguments: arguments)
+        defer { daemon.kill() }
+        #expect(try Reply.object(try await daemon.request(.ping))["ok"] as? Bool == true)
+    }
+
+    @Test(.enabled(if: getuid() == 0, "giving a file to another group needs root"))
+    func theSocketFileGetsTheGroupAsked() async throws {
+        let daemon = try await DaemonProcess.start(index: StandardFixture.indexPath, extraArguments: ["--socket-group", "1"])
+        defer { daemon.kill() }
+        var status = stat()
+        #expect(lstat(daemon.socketPath, &status) == 0)
+        #expect(status.st_gid == 1)
+    }
+
+    @Test func aSymlinkAtTheSocketPathIsNotFollowed() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let target = directory.file("target.sock")
+        let link = directory.file("link.sock")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let run = try CommandRun.run("needled", ["--index", StandardFixture.indexPath, "--socket", link] + DaemonProcess.rootArguments)
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("is not a socket"))
+        #expect(!FileManager.default.fileExists(atPath: target))
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link)) == target)
+    }
+
+    @Test(.enabled(if: getuid() == 0, "the root check only applies to root"))
+    func rootIsRefusedUnlessAllowed() throws {
+        let run = try CommandRun.run("needled", ["--index", StandardFixture.indexPath, "--socket", "/tmp/needle-root-test.sock"])
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("refusing to run as root"))
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/needle-root-test.sock"))
+    }
+}
