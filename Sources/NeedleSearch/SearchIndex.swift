@@ -20,13 +20,19 @@ public final class SearchIndex: Sendable {
     public let weights: RankingWeights
     let pool: DatabasePool
     let expander: QueryExpander
+    /// Corrects query words the index does not know; see ``correction(for:)``.
+    public let corrector: SpellingCorrector
 
-    init(path: String, meta: IndexMeta, pool: DatabasePool, dictionary: ConceptDictionary, weights: RankingWeights) {
+    init(
+        path: String, meta: IndexMeta, pool: DatabasePool, dictionary: ConceptDictionary, weights: RankingWeights,
+        corrector: SpellingCorrector
+    ) {
         self.path = path
         self.meta = meta
         self.pool = pool
         self.expander = QueryExpander(dictionary: dictionary)
         self.weights = weights
+        self.corrector = corrector
     }
 
     /// Opens the index at `path` with up to `readers` concurrent connections.
@@ -39,11 +45,12 @@ public final class SearchIndex: Sendable {
         configuration.readonly = true
         configuration.maximumReaderCount = max(1, readers)
         configuration.label = "needle.index"
+        configuration.prepareDatabase { db in try IndexVocabulary.attach(db) }
         let pool = try DatabasePool(path: path, configuration: configuration)
-        let (meta, dictionary) = try pool.read { db in
-            (try IndexMeta.read(db, path: path), try loadDictionary(db))
+        let (meta, dictionary, corrector) = try pool.read { db in
+            (try IndexMeta.read(db, path: path), try loadDictionary(db), try SpellingCorrector.load(db))
         }
-        return SearchIndex(path: path, meta: meta, pool: pool, dictionary: dictionary, weights: weights)
+        return SearchIndex(path: path, meta: meta, pool: pool, dictionary: dictionary, weights: weights, corrector: corrector)
     }
 
     /// How a query was read: its groups of alternative phrases and the FTS5 expression.
