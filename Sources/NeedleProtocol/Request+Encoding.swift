@@ -16,6 +16,10 @@ extension Request {
             fields["offset"] = .int(Int64(search.offset))
             if let kind = search.kind { fields["filter"] = .object(["kind": .string(kind)]) }
         }
+        if case .suggest(let suggest) = operation {
+            fields["q"] = .string(suggest.query)
+            fields["limit"] = .int(Int64(suggest.limit))
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes = (try? encoder.encode(JSONValue.object(fields))).map(Array.init) ?? []

@@ -13,6 +13,8 @@ public struct Request: Sendable, Hashable {
 /// What a request asks for: the `op` field and its parameters.
 public enum Operation: Sendable, Hashable {
     case search(SearchRequest)
+    /// Complete a typed prefix to article names.
+    case suggest(SuggestRequest)
     case ping
     case stats
     /// Reopen the index file and serve it from now on.
@@ -22,6 +24,7 @@ public enum Operation: Sendable, Hashable {
     public var name: String {
         switch self {
         case .search: return "search"
+        case .suggest: return "suggest"
         case .ping: return "ping"
         case .stats: return "stats"
         case .reload: return "reload"

@@ -44,11 +44,15 @@ public enum RequestDecoder {
             let offset = try reader.integer("offset", default: 0, range: 0...SearchRequest.maximumOffset)
             let kind = try reader.filterString("kind")
             return .search(SearchRequest(query: query, limit: min(limit, SearchRequest.maximumLimit), offset: offset, kind: kind))
+        case "suggest":
+            let query = try reader.string("q")
+            let limit = try reader.integer("limit", default: SuggestRequest.defaultLimit, range: 0...Int.max)
+            return .suggest(SuggestRequest(query: query, limit: min(limit, SuggestRequest.maximumLimit)))
         case "ping": return .ping
         case "stats": return .stats
         case "reload": return .reload
         default:
-            throw ProtocolError(.unknownOp, "unknown op '\(name)' (known: search, ping, stats, reload)")
+            throw ProtocolError(.unknownOp, "unknown op '\(name)' (known: search, suggest, ping, stats, reload)")
         }
     }
 }

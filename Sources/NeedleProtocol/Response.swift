@@ -3,6 +3,7 @@ import Foundation
 /// One response line: `{"id":…,"ok":true,…}` or `{"id":…,"ok":false,"error":{…}}`.
 public enum Response: Sendable {
     case search(id: JSONValue?, SearchResult)
+    case suggest(id: JSONValue?, SuggestResult)
     case pong(id: JSONValue?)
     case stats(id: JSONValue?, StatsResult)
     /// The index was reopened; `index` describes the one now served.
@@ -31,6 +32,10 @@ private struct Envelope: Encodable {
         var container = encoder.container(keyedBy: Keys.self)
         switch response {
         case let .search(id, result):
+            try container.encode(id ?? .null, forKey: .id)
+            try container.encode(true, forKey: .ok)
+            try result.encode(to: encoder)
+        case let .suggest(id, result):
             try container.encode(id ?? .null, forKey: .id)
             try container.encode(true, forKey: .ok)
             try result.encode(to: encoder)

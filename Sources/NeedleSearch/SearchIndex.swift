@@ -22,10 +22,11 @@ public final class SearchIndex: Sendable {
     let expander: QueryExpander
     /// Corrects query words the index does not know; see ``correction(for:)``.
     public let corrector: SpellingCorrector
+    let completer: NameCompleter
 
     init(
         path: String, meta: IndexMeta, pool: DatabasePool, dictionary: ConceptDictionary, weights: RankingWeights,
-        corrector: SpellingCorrector
+        corrector: SpellingCorrector, completer: NameCompleter
     ) {
         self.path = path
         self.meta = meta
@@ -33,6 +34,7 @@ public final class SearchIndex: Sendable {
         self.expander = QueryExpander(dictionary: dictionary)
         self.weights = weights
         self.corrector = corrector
+        self.completer = completer
     }
 
     /// Opens the index at `path` with up to `readers` concurrent connections.
@@ -47,10 +49,11 @@ public final class SearchIndex: Sendable {
         configuration.label = "needle.index"
         configuration.prepareDatabase { db in try IndexVocabulary.attach(db) }
         let pool = try DatabasePool(path: path, configuration: configuration)
-        let (meta, dictionary, corrector) = try pool.read { db in
-            (try IndexMeta.read(db, path: path), try loadDictionary(db), try SpellingCorrector.load(db))
+        let (meta, dictionary, corrector, completer) = try pool.read { db in
+            (try IndexMeta.read(db, path: path), try loadDictionary(db), try SpellingCorrector.load(db), try NameCompleter.load(db))
         }
-        return SearchIndex(path: path, meta: meta, pool: pool, dictionary: dictionary, weights: weights, corrector: corrector)
+        return SearchIndex(
+            path: path, meta: meta, pool: pool, dictionary: dictionary, weights: weights, corrector: corrector, completer: completer)
     }
 
     /// How a query was read: its groups of alternative phrases and the FTS5 expression.

@@ -31,6 +31,8 @@ struct RequestDispatcher: Sendable {
             switch request.operation {
             case .search(let search):
                 return .search(id: request.id, try await indexes.current.search(search))
+            case .suggest(let suggest):
+                return .suggest(id: request.id, indexes.current.suggest(suggest))
             case .ping:
                 return .pong(id: request.id)
             case .stats:
