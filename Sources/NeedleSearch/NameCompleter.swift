@@ -11,10 +11,10 @@ import NeedleProtocol
 /// ("skin need" continues "skin needling"). Nothing touches the database after open.
 ///
 /// Ranking, best first: the whole title or alias typed; a title, an alias, a concern that
-/// starts with the prefix; a later word of a name that starts with it; a name within one
-/// edit of the prefix (prefixes of 4+ characters, first letter kept, only to fill up the
-/// list). Ties go to the shorter name, then to the title in alphabetical order. An
-/// article is suggested once, for its best name.
+/// starts with the prefix; a later word of a name that starts with it; then the same
+/// kinds of match for a prefix with one typo (4+ characters, first letter kept; only to
+/// fill up the list, see `NameCompleter+Typos.swift`). Ties go to the shorter name, then
+/// to the title in alphabetical order. An article is suggested once, for its best name.
 ///
 /// ```swift
 /// completer.suggestions(for: "skin need", limit: 8).first
@@ -22,7 +22,7 @@ import NeedleProtocol
 /// ```
 struct NameCompleter: Sendable {
     /// One title, alias or concern of one article.
-    private struct Name: Sendable {
+    struct Name: Sendable {
         enum Role: String { case title, alias, concern }
 
         let text: String
@@ -32,66 +32,47 @@ struct NameCompleter: Sendable {
     }
 
     /// A name seen from one of its words on.
-    private struct Entry: Sendable {
+    struct Entry: Sendable {
         let name: Int32
         /// Where the word starts in the name's key.
         let offset: Int32
-        /// The rank of a prefix match here (see ``Rank``), without the exact-name bonus.
-        let rank: Rank
+        /// The rank of a prefix match here, before an exact match raises it.
+        let rank: SuggestionRank
     }
-
-    /// How good a match is, lower is better: the kind of match, then the name's length,
-    /// then the title's alphabetical position, packed so one comparison orders them.
-    private struct Rank: Comparable, Sendable {
-        enum Tier: UInt64 { case exactTitle, exactAlias, titlePrefix, aliasPrefix, concernPrefix, wordInside, fuzzy }
-
-        let value: UInt64
-
-        init(_ tier: Tier, nameLength: Int, titleOrder: Int) {
-            value = tier.rawValue << 56 | UInt64(min(nameLength, 0xFF_FFFF)) << 32 | UInt64(titleOrder)
-        }
-
-        private init(value: UInt64) { self.value = value }
-
-        var tier: Tier? { Tier(rawValue: value >> 56) }
-        var nameLength: Int { Int(value >> 32 & 0xFF_FFFF) }
-
-        /// The same name length and title, another tier.
-        func with(_ tier: Tier) -> Rank { Rank(value: tier.rawValue << 56 | value & 0x00FF_FFFF_FFFF_FFFF) }
-
-        static func < (left: Rank, right: Rank) -> Bool { left.value < right.value }
-    }
-
-    private let articles: [Suggestion]
-    private let names: [Name]
-    private let entries: [Entry]
-    /// The ASCII characters of all keys: what a one-edit variant of a prefix may insert or substitute.
-    private let alphabet: [UInt8]
 
     /// Prefixes shorter than this are never matched with a typo.
-    static let minimumFuzzyLength = 4
+    static let minimumTypoLength = 4
+
+    private let articles: [Suggestion]
+    let names: [Name]
+    /// Sorted by their text, ``key(of:)``.
+    let entries: [Entry]
 
     /// - Parameters:
-    ///   - articles: every article as a suggestion shows it (`matched` is ignored).
-    ///   - names: each name's text, the index of its article in `articles`, and its role.
-    private init(articles: [Suggestion], names rawNames: [(text: String, article: Int, role: Name.Role)]) {
+    ///   - articles: every article as a suggestion shows it (`matched` is replaced).
+    ///   - names: each name's text, the position of its article in `articles`, and its role.
+    init(articles: [Suggestion], names rawNames: [(text: String, article: Int, role: Name.Role)]) {
         let titleOrder = Self.titleOrder(of: articles)
-        names = rawNames.map { name in
-            Name(text: name.text, key: Array(TextNormalizer.tokens(name.text).joined(separator: " ").utf8), article: name.article, role: name.role)
+        let names = rawNames.map { name in
+            Name(text: name.text, key: Self.key(name.text), article: name.article, role: name.role)
         }
         var entries: [Entry] = []
         for (index, name) in names.enumerated() {
-            let order = titleOrder[name.article]
             for offset in Self.wordStarts(in: name.key) {
-                let tier: Rank.Tier = offset > 0 ? .wordInside : name.role == .title ? .titlePrefix : name.role == .alias ? .aliasPrefix : .concernPrefix
-                entries.append(Entry(name: Int32(index), offset: Int32(offset), rank: Rank(tier, nameLength: name.key.count, titleOrder: order)))
+                let tier: SuggestionRank.Tier = switch (offset, name.role) {
+                case (0, .title): .titlePrefix
+                case (0, .alias): .aliasPrefix
+                case (0, .concern): .concernPrefix
+                default: .wordInside
+                }
+                let rank = SuggestionRank(tier, nameLength: name.key.count, titleOrder: titleOrder[name.article])
+                entries.append(Entry(name: Int32(index), offset: Int32(offset), rank: rank))
             }
         }
-        let names = self.names
         entries.sort { names[Int($0.name)].key[Int($0.offset)...].lexicographicallyPrecedes(names[Int($1.name)].key[Int($1.offset)...]) }
-        self.entries = entries
         self.articles = articles
-        alphabet = Array(Set(names.lazy.flatMap(\.key).filter { $0 < 0x80 })).sorted()
+        self.names = names
+        self.entries = entries
     }
 
     /// Reads every article and name of an index.
@@ -112,17 +93,15 @@ struct NameCompleter: Sendable {
 
     /// The best `limit` articles for what the user typed so far, one per article.
     func suggestions(for query: String, limit: Int) -> [Suggestion] {
-        let prefix = Array(TextNormalizer.tokens(query).joined(separator: " ").utf8)
+        let prefix = Self.key(query)
         guard !prefix.isEmpty, limit > 0 else { return [] }
         var picks = ArticlePicks(limit: limit)
-        for index in entryRange(startingWith: prefix) {
-            offer(entries[index], rank: rank(of: entries[index], typed: prefix), to: &picks)
+        for index in range(startingWith: prefix[...], within: entries.indices) {
+            offer(index, rank: rank(of: entries[index], typed: prefix), to: &picks)
         }
-        if picks.count < limit, prefix.count >= Self.minimumFuzzyLength {
-            for variant in TypoVariants.of(prefix, alphabet: alphabet) {
-                for index in entryRange(startingWith: variant) {
-                    offer(entries[index], rank: entries[index].rank.with(.fuzzy), to: &picks)
-                }
+        if picks.count < limit, prefix.count >= Self.minimumTypoLength {
+            for range in typoRanges(of: prefix) {
+                for index in range { offer(index, rank: entries[index].rank.asTypo(), to: &picks) }
             }
         }
         return picks.names.map { index in
@@ -132,12 +111,13 @@ struct NameCompleter: Sendable {
         }
     }
 
-    private func offer(_ entry: Entry, rank: Rank, to picks: inout ArticlePicks) {
-        picks.offer(rank, name: Int(entry.name), article: names[Int(entry.name)].article)
+    private func offer(_ index: Int, rank: SuggestionRank, to picks: inout ArticlePicks) {
+        let name = Int(entries[index].name)
+        picks.offer(rank, name: name, article: names[name].article)
     }
 
     /// An entry's rank, raised to an exact tier when the prefix is a whole title or alias.
-    private func rank(of entry: Entry, typed prefix: [UInt8]) -> Rank {
+    private func rank(of entry: Entry, typed prefix: [UInt8]) -> SuggestionRank {
         guard entry.offset == 0, entry.rank.nameLength == prefix.count else { return entry.rank }
         switch entry.rank.tier {
         case .titlePrefix: return entry.rank.with(.exactTitle)
@@ -146,17 +126,17 @@ struct NameCompleter: Sendable {
         }
     }
 
-    /// The entries whose text starts with `prefix`.
-    private func entryRange(startingWith prefix: [UInt8]) -> Range<Int> {
-        let start = firstEntry { !key(of: $0).lexicographicallyPrecedes(prefix) }
-        let end = firstEntry(from: start) { !key(of: $0).starts(with: prefix) }
+    /// The entries of `bounds` whose text starts with `prefix` (`bounds` must hold them all).
+    func range(startingWith prefix: ArraySlice<UInt8>, within bounds: Range<Int>) -> Range<Int> {
+        let start = firstEntry(in: bounds) { !key(of: $0).lexicographicallyPrecedes(prefix) }
+        let end = firstEntry(in: start..<bounds.upperBound) { !key(of: $0).starts(with: prefix) }
         return start..<end
     }
 
-    /// The first entry from `start` on for which `isPast` holds, which must hold for all after it.
-    private func firstEntry(from start: Int = 0, where isPast: (Entry) -> Bool) -> Int {
-        var low = start
-        var high = entries.count
+    /// The first entry of `bounds` for which `isPast` holds; it must hold for all after it.
+    func firstEntry(in bounds: Range<Int>, where isPast: (Entry) -> Bool) -> Int {
+        var low = bounds.lowerBound
+        var high = bounds.upperBound
         while low < high {
             let middle = (low + high) / 2
             if isPast(entries[middle]) { high = middle } else { low = middle + 1 }
@@ -164,8 +144,14 @@ struct NameCompleter: Sendable {
         return low
     }
 
-    private func key(of entry: Entry) -> ArraySlice<UInt8> {
+    /// The text of an entry: its name's key from the entry's word on.
+    func key(of entry: Entry) -> ArraySlice<UInt8> {
         names[Int(entry.name)].key[Int(entry.offset)...]
+    }
+
+    /// Text folded as names are: lowercase, no accents, words joined by one space.
+    private static func key(_ text: String) -> [UInt8] {
+        Array(TextNormalizer.tokens(text).joined(separator: " ").utf8)
     }
 
     /// Where each word of a key starts.
@@ -181,30 +167,5 @@ struct NameCompleter: Sendable {
         var order = [Int](repeating: 0, count: articles.count)
         for (position, article) in sorted.enumerated() { order[article] = position }
         return order
-    }
-
-    /// The best articles seen so far, each with its best name, kept sorted by rank.
-    private struct ArticlePicks {
-        let limit: Int
-        private var picks: [(rank: Rank, name: Int, article: Int)] = []
-
-        init(limit: Int) { self.limit = limit }
-
-        var count: Int { picks.count }
-        /// The chosen names, best first.
-        var names: [Int] { picks.map(\.name) }
-
-        /// `article` is read only when the list is not already full of better matches, which
-        /// is where most entries of a long range stop.
-        mutating func offer(_ rank: Rank, name: Int, article: @autoclosure () -> Int) {
-            guard picks.count < limit || rank < picks[picks.count - 1].rank else { return }
-            let article = article()
-            if let existing = picks.firstIndex(where: { $0.article == article }) {
-                guard rank < picks[existing].rank else { return }
-                picks.remove(at: existing)
-            }
-            picks.insert((rank, name, article), at: picks.firstIndex { rank < $0.rank } ?? picks.count)
-            if picks.count > limit { picks.removeLast() }
-        }
     }
 }

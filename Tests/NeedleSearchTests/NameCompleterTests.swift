@@ -91,9 +91,19 @@ import Testing
         #expect(suggest("peel", limit: 7, in: Self.rankingIndex).last?.slug == "pelican")
     }
 
-    @Test(arguments: [("mirco", "microneedling"), ("mcro", "microneedling"), ("sunscrn", "sunscreen"), ("hyperpgi", "hyperpigmentation")])
+    @Test(arguments: [
+        ("mirco", "microneedling"), ("mecro", "microneedling"), ("mcro", "microneedling"), ("botulinnum", "botulinum-toxin"),
+        ("sunscrn", "sunscreen"), ("hyperpgi", "hyperpigmentation"), ("skin neeld", "microneedling"),
+    ])
     func aTypoInThePrefixStillFindsTheName(query: String, slug: String) {
         #expect(suggest(query).first?.slug == slug)
+    }
+
+    @Test func amongTyposATitleRanksBeforeAnAlias() {
+        // "Microderm" (an alias of Microdermabrasion) is shorter than the title "Microneedling".
+        let suggestions = suggest("mirco", in: BundledIndex.index)
+        #expect(suggestions.first?.matched == "Microneedling")
+        #expect(suggestions.map(\.slug).contains("microdermabrasion"))
     }
 
     @Test(arguments: ["nicro", "imcro", "mcr"])
