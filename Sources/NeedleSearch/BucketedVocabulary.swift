@@ -4,7 +4,10 @@
 /// and of the neighbouring lengths its edit bound allows, never the whole vocabulary.
 /// Each bucket keeps its words sorted in one flat byte array (they all have the same
 /// length), so a large corpus's vocabulary costs little memory and an exact word is found
-/// by binary search.
+/// by binary search. Each word also has a bit set of the letters it contains: one edit
+/// changes at most two bits of it (a substitution drops one letter and adds another), so
+/// a word whose set differs from the typo's in more than twice the bound is skipped
+/// without computing its distance, which is most of them.
 ///
 /// ```swift
 /// let words = BucketedVocabulary(["melasma": 4, "melanin": 9])
@@ -24,12 +27,14 @@ struct BucketedVocabulary: Sendable {
         let length: Int
         var bytes: [UInt8] = []
         var frequencies: [Int] = []
+        var letterSets: [UInt32] = []
 
         var count: Int { frequencies.count }
 
         mutating func append(_ word: [UInt8], frequency: Int) {
             bytes += word
             frequencies.append(frequency)
+            letterSets.append(BucketedVocabulary.letterSet(of: word))
         }
 
         func word(_ index: Int) -> ArraySlice<UInt8> {
@@ -64,9 +69,10 @@ struct BucketedVocabulary: Sendable {
     func matches(of word: [UInt8], within bound: Int) -> [Match] {
         guard let first = word.first else { return [] }
         var matches: [Match] = []
+        let letters = Self.letterSet(of: word)
         for length in max(1, word.count - bound)...(word.count + bound) {
             guard let bucket = buckets[Self.key(first: first, length: length)] else { continue }
-            for index in 0..<bucket.count {
+            for index in 0..<bucket.count where (bucket.letterSets[index] ^ letters).nonzeroBitCount <= 2 * bound {
                 let candidate = bucket.word(index)
                 if let distance = DamerauLevenshtein.distance(word, candidate, atMost: bound) {
                     matches.append(Match(word: Array(candidate), distance: distance, documentFrequency: bucket.frequencies[index]))
@@ -74,6 +80,17 @@ struct BucketedVocabulary: Sendable {
             }
         }
         return matches
+    }
+
+    /// One bit per letter a–z, the other bytes share the six remaining bits (sharing only
+    /// lets more words through to the distance computation, never fewer).
+    private static func letterSet(of word: some Sequence<UInt8>) -> UInt32 {
+        var set: UInt32 = 0
+        for byte in word {
+            let bit = byte >= 0x61 && byte <= 0x7a ? UInt32(byte - 0x61) : 26 + UInt32(byte % 6)
+            set |= 1 << bit
+        }
+        return set
     }
 
     private static func key(first: UInt8, length: Int) -> Int {
