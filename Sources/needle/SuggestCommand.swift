@@ -17,7 +17,7 @@ struct SuggestCommand: AsyncParsableCommand {
     @OptionGroup var socketOptions: SocketOptions
 
     func run() async throws {
-        let request = SuggestRequest(query: words.joined(separator: " "), limit: min(max(limit, 0), SuggestRequest.maximumLimit))
+        let request = SuggestRequest(query: words.joined(separator: " "), limit: min(limit, SuggestRequest.maximumLimit))
         let line = try await socketOptions.send(.suggest(request))
         if socketOptions.json {
             print(line)
