@@ -1,4 +1,8 @@
 /// One article suggested for a typed prefix.
+///
+/// ```json
+/// {"text":"Microneedling","slug":"microneedling","kind":"treatment","matched":"PCI"}
+/// ```
 public struct Suggestion: Sendable, Hashable, Codable {
     /// The article's title, what a search box shows.
     public var text: String
