@@ -36,6 +36,8 @@ struct NameCompleter: Sendable {
         let name: Int32
         /// Where the word starts in the name's key.
         let offset: Int32
+        /// The first bytes of the text, which settle most comparisons when sorting.
+        let head: UInt64
         /// The rank of a prefix match here, before an exact match raises it.
         let rank: SuggestionRank
     }
@@ -53,9 +55,7 @@ struct NameCompleter: Sendable {
     ///   - names: each name's text, the position of its article in `articles`, and its role.
     init(articles: [Suggestion], names rawNames: [(text: String, article: Int, role: Name.Role)]) {
         let titleOrder = Self.titleOrder(of: articles)
-        let names = rawNames.map { name in
-            Name(text: name.text, key: Self.key(name.text), article: name.article, role: name.role)
-        }
+        let names = Self.names(rawNames)
         var entries: [Entry] = []
         for (index, name) in names.enumerated() {
             for offset in Self.wordStarts(in: name.key) {
@@ -66,25 +66,52 @@ struct NameCompleter: Sendable {
                 default: .wordInside
                 }
                 let rank = SuggestionRank(tier, nameLength: name.key.count, titleOrder: titleOrder[name.article])
-                entries.append(Entry(name: Int32(index), offset: Int32(offset), rank: rank))
+                entries.append(Entry(name: Int32(index), offset: Int32(offset), head: Self.head(of: name.key[offset...]), rank: rank))
             }
         }
-        entries.sort { names[Int($0.name)].key[Int($0.offset)...].lexicographicallyPrecedes(names[Int($1.name)].key[Int($1.offset)...]) }
+        entries.sort { left, right in
+            guard left.head == right.head else { return left.head < right.head }
+            return names[Int(left.name)].key[Int(left.offset)...].lexicographicallyPrecedes(names[Int(right.name)].key[Int(right.offset)...])
+        }
         self.articles = articles
         self.names = names
         self.entries = entries
+    }
+
+    /// The names with their keys; a text many articles share (a concern, usually) is folded
+    /// once and its text and key are stored once.
+    private static func names(_ rawNames: [(text: String, article: Int, role: Name.Role)]) -> [Name] {
+        var folded: [String: (text: String, key: [UInt8])] = [:]
+        return rawNames.map { name in
+            let shared = folded[name.text] ?? (name.text, key(name.text))
+            if folded[name.text] == nil { folded[name.text] = shared }
+            return Name(text: shared.text, key: shared.key, article: name.article, role: name.role)
+        }
+    }
+
+    /// The first 8 bytes of a text, big-endian, zero-padded: comparing two heads orders two
+    /// texts as their bytes do, unless the heads are equal (keys never hold a zero byte).
+    private static func head(of text: ArraySlice<UInt8>) -> UInt64 {
+        var head: UInt64 = 0
+        for position in 0..<8 {
+            let byte = position < text.count ? text[text.startIndex + position] : 0
+            head = head << 8 | UInt64(byte)
+        }
+        return head
     }
 
     /// Reads every article and name of an index.
     static func load(_ db: Database) throws -> NameCompleter {
         var articles: [Suggestion] = []
         var positions: [Int64: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, slug, title, kind FROM articles ORDER BY id") {
+        let articleRows = try Row.fetchCursor(db, sql: "SELECT id, slug, title, kind FROM articles ORDER BY id")
+        while let row = try articleRows.next() {
             positions[row["id"]] = articles.count
             articles.append(Suggestion(text: row["title"], slug: row["slug"], kind: row["kind"], matched: row["title"]))
         }
         var names: [(text: String, article: Int, role: Name.Role)] = []
-        for row in try Row.fetchAll(db, sql: "SELECT article_id, role, name FROM names ORDER BY rowid") {
+        let nameRows = try Row.fetchCursor(db, sql: "SELECT article_id, role, name FROM names ORDER BY rowid")
+        while let row = try nameRows.next() {
             guard let article = positions[row["article_id"]], let role = Name.Role(rawValue: row["role"]) else { continue }
             names.append((row["name"], article, role))
         }
