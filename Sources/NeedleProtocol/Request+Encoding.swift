@@ -18,6 +18,9 @@ extension Request {
             fields["filter"] = Self.filter(kind: search.kind, concern: search.concern)
             if search.facets { fields["facets"] = .bool(true) }
             if search.explain { fields["explain"] = .bool(true) }
+        case .suggest(let suggest):
+            fields["q"] = .string(suggest.query)
+            fields["limit"] = .int(Int64(suggest.limit))
         case .ask(let ask):
             fields["q"] = .string(ask.question)
             fields["limit"] = .int(Int64(ask.limit))

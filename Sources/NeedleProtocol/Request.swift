@@ -15,6 +15,8 @@ public enum Operation: Sendable, Hashable {
     case search(SearchRequest)
     /// The best passages answering a question.
     case ask(AskRequest)
+    /// Complete a typed prefix to article names.
+    case suggest(SuggestRequest)
     case ping
     case stats
     /// Reopen the index file and serve it from now on.
@@ -27,6 +29,7 @@ public enum Operation: Sendable, Hashable {
         switch self {
         case .search: return "search"
         case .ask: return "ask"
+        case .suggest: return "suggest"
         case .ping: return "ping"
         case .stats: return "stats"
         case .reload: return "reload"

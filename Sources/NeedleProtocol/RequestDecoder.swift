@@ -54,12 +54,16 @@ public enum RequestDecoder {
                 minimumConfidence: try reader.fraction("min_confidence"),
                 kind: try reader.filterString("kind"), concern: try reader.filterString("concern"),
                 explain: try reader.boolean("explain")))
+        case "suggest":
+            let query = try reader.string("q")
+            let limit = try reader.integer("limit", default: SuggestRequest.defaultLimit, range: 0...Int.max)
+            return .suggest(SuggestRequest(query: query, limit: min(limit, SuggestRequest.maximumLimit)))
         case "ping": return .ping
         case "stats": return .stats
         case "reload": return .reload
         case "metrics": return .metrics
         default:
-            throw ProtocolError(.unknownOp, "unknown op '\(name)' (known: search, ask, ping, stats, reload, metrics)")
+            throw ProtocolError(.unknownOp, "unknown op '\(name)' (known: search, suggest, ask, ping, stats, reload, metrics)")
         }
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 public enum Response: Sendable {
     case search(id: JSONValue?, SearchResult)
     case ask(id: JSONValue?, AskResult)
+    case suggest(id: JSONValue?, SuggestResult)
     case pong(id: JSONValue?)
     case stats(id: JSONValue?, StatsResult)
     /// The index was reopened; `index` describes the one now served.
@@ -38,6 +39,10 @@ private struct Envelope: Encodable {
             try container.encode(true, forKey: .ok)
             try result.encode(to: encoder)
         case let .ask(id, result):
+            try container.encode(id ?? .null, forKey: .id)
+            try container.encode(true, forKey: .ok)
+            try result.encode(to: encoder)
+        case let .suggest(id, result):
             try container.encode(id ?? .null, forKey: .id)
             try container.encode(true, forKey: .ok)
             try result.encode(to: encoder)

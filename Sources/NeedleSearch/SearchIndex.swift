@@ -21,14 +21,22 @@ public final class SearchIndex: Sendable {
     let pool: DatabasePool
     let expander: QueryExpander
     let names: ArticleNameIndex
+    /// Corrects query words the index does not know; see ``correction(for:)``.
+    public let corrector: SpellingCorrector
+    let completer: NameCompleter
 
-    init(path: String, meta: IndexMeta, pool: DatabasePool, concepts: IndexNames, weights: RankingWeights) {
+    init(
+        path: String, meta: IndexMeta, pool: DatabasePool, concepts: IndexNames, weights: RankingWeights,
+        corrector: SpellingCorrector, completer: NameCompleter
+    ) {
         self.path = path
         self.meta = meta
         self.pool = pool
         self.expander = QueryExpander(dictionary: concepts.dictionary)
         self.names = concepts.names
         self.weights = weights
+        self.corrector = corrector
+        self.completer = completer
     }
 
     /// Opens the index at `path` with up to `readers` concurrent connections.
@@ -41,11 +49,13 @@ public final class SearchIndex: Sendable {
         configuration.readonly = true
         configuration.maximumReaderCount = max(1, readers)
         configuration.label = "needle.index"
+        configuration.prepareDatabase { db in try IndexVocabulary.attach(db) }
         let pool = try DatabasePool(path: path, configuration: configuration)
-        let (meta, concepts) = try pool.read { db in
-            (try IndexMeta.read(db, path: path), try IndexNames.load(db))
+        let (meta, concepts, corrector, completer) = try pool.read { db in
+            (try IndexMeta.read(db, path: path), try IndexNames.load(db), try SpellingCorrector.load(db), try NameCompleter.load(db))
         }
-        return SearchIndex(path: path, meta: meta, pool: pool, concepts: concepts, weights: weights)
+        return SearchIndex(
+            path: path, meta: meta, pool: pool, concepts: concepts, weights: weights, corrector: corrector, completer: completer)
     }
 
     /// How a query was read: its groups of alternative phrases and the FTS5 expression.

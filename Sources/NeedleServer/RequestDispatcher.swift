@@ -52,6 +52,8 @@ struct RequestDispatcher: Sendable {
                     try await index.ask(ask)
                 }
                 return .ask(id: request.id, result)
+            case .suggest(let suggest):
+                return .suggest(id: request.id, indexes.current.suggest(suggest))
             case .ping:
                 return .pong(id: request.id)
             case .stats:

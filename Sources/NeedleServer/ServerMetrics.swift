@@ -10,7 +10,7 @@ import Prometheus
 /// the latency histograms are rendered beside them in the same text format.
 final class ServerMetrics: Sendable {
     /// The ops counted one by one; lines that were no valid request count as `invalid`.
-    static let operationNames = ["search", "ping", "stats", "reload", "metrics", "invalid"]
+    static let operationNames = ["search", "suggest", "ask", "ping", "stats", "reload", "metrics", "invalid"]
 
     let startedAt = ContinuousClock.now
     let connectionsOpen = AtomicCounter()

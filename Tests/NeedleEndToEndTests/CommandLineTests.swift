@@ -86,6 +86,25 @@ import Testing
         #expect(run.standardError.contains("start one with"))
     }
 
+    @Test func suggestCompletesPrefixesFromADaemon() async throws {
+        let fixture = try CorpusFixture(articles: CorpusFixture.standardArticles, synonyms: CorpusFixture.standardSynonyms)
+        defer { fixture.remove() }
+        let daemon = try await DaemonProcess.start(index: try fixture.buildIndex())
+        defer { daemon.kill() }
+        let alias = try CommandRun.run("needle", ["suggest", "--socket", daemon.socketPath, "skin", "need"])
+        #expect(alias.status == 0)
+        #expect(alias.standardOutput == "Microneedling  (treatment)  microneedling  (matched \"Skin needling\")\n")
+        let json = try CommandRun.run("needle", ["suggest", "--json", "--limit", "1", "--socket", daemon.socketPath, "s"])
+        let reply = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect(reply["ok"] as? Bool == true)
+        #expect((reply["suggestions"] as? [[String: Any]])?.count == 1)
+        let typo = try CommandRun.run("needle", ["suggest", "--socket", daemon.socketPath, "mirco"])
+        #expect(typo.standardOutput.hasPrefix("Microneedling  (treatment)"))
+        let nothing = try CommandRun.run("needle", ["suggest", "--socket", daemon.socketPath, "zzz"])
+        #expect(nothing.status == 0)
+        #expect(nothing.standardOutput == "no suggestions\n")
+    }
+
     @Test func quickstartOnTheBundledCorpus() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

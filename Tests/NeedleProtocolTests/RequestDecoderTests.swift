@@ -49,6 +49,19 @@ import Testing
         #expect(request.operation == .search(SearchRequest(query: "pci", limit: SearchRequest.maximumLimit)))
     }
 
+    @Test func decodesASuggest() throws {
+        let request = try decode(#"{"id":2,"op":"suggest","q":"micron","limit":5}"#).get()
+        #expect(request.id == .int(2))
+        #expect(request.operation == .suggest(SuggestRequest(query: "micron", limit: 5)))
+    }
+
+    @Test func suggestLimitDefaultsToEightAndIsCappedAtFifty() throws {
+        #expect(try decode(#"{"op":"suggest","q":"pc"}"#).get().operation == .suggest(SuggestRequest(query: "pc", limit: 8)))
+        #expect(try decode(#"{"op":"suggest","q":"pc","limit":null}"#).get().operation == .suggest(SuggestRequest(query: "pc", limit: 8)))
+        #expect(try decode(#"{"op":"suggest","q":"pc","limit":51}"#).get().operation == .suggest(SuggestRequest(query: "pc", limit: 50)))
+        #expect(try decode(#"{"op":"suggest","q":"pc","limit":0}"#).get().operation == .suggest(SuggestRequest(query: "pc", limit: 0)))
+    }
+
     @Test(arguments: [(#"{"id":"a-1","op":"ping"}"#, JSONValue.string("a-1")), (#"{"id":7,"op":"stats"}"#, .int(7)), (#"{"id":null,"op":"reload"}"#, .null)])
     func keepsAnyIdAsItCame(line: String, id: JSONValue) throws {
         #expect(try decode(line).get().id == id)
@@ -71,6 +84,13 @@ import Testing
         ("{\"op\":\"search\",\"q\":\"x\",\"offset\":99999999}", .badRequest),
         ("{\"op\":\"search\",\"q\":\"x\",\"filter\":\"treatment\"}", .badRequest),
         ("{\"op\":\"search\",\"q\":\"x\",\"filter\":{\"kind\":3}}", .badRequest),
+        ("{\"op\":\"suggest\"}", .badRequest),
+        ("{\"op\":\"suggest\",\"q\":null}", .badRequest),
+        ("{\"op\":\"suggest\",\"q\":[\"micro\"]}", .badRequest),
+        ("{\"op\":\"suggest\",\"q\":\"x\",\"limit\":-1}", .badRequest),
+        ("{\"op\":\"suggest\",\"q\":\"x\",\"limit\":\"8\"}", .badRequest),
+        ("{\"op\":\"suggest\",\"q\":\"x\",\"limit\":2.5}", .badRequest),
+        ("{\"op\":\"suggest\",\"q\":\"x\",\"limit\":true}", .badRequest),
         (String(repeating: "[", count: 100_000), .badJSON),
         ("{\"op\":\"search\",\"q\":\"x\",\"facets\":1}", .badRequest),
         ("{\"op\":\"search\",\"q\":\"x\",\"explain\":\"yes\"}", .badRequest),
@@ -103,12 +123,24 @@ import Testing
         #expect(error.message == "field 'q' must be a string, got number")
     }
 
-    @Test func anEncodedRequestDecodesToItself() throws {
-        let request = Request(id: .int(3), operation: .search(SearchRequest(query: "dark \"spots\"", limit: 4, offset: 2, kind: "concern")))
+    @Test(arguments: [
+        NeedleProtocol.Operation.search(SearchRequest(query: "dark \"spots\"", limit: 4, offset: 2, kind: "concern")),
+        .suggest(SuggestRequest(query: "skin nee", limit: 3)),
+    ])
+    func anEncodedRequestDecodesToItself(operation: NeedleProtocol.Operation) throws {
+        let request = Request(id: .int(3), operation: operation)
         #expect(try RequestDecoder.decode(Array(request.encodedLine().dropLast())).get() == request)
     }
 
     @Test func decodesTheMetricsOp() throws {
         #expect(try decode(#"{"id":1,"op":"metrics"}"#).get().operation == .metrics)
+    }
+
+    @Test func anUnknownOpListsSuggestAmongTheKnownOnes() {
+        guard case .failure(let error) = decode(#"{"op":"fly"}"#) else {
+            Issue.record("accepted op 'fly'")
+            return
+        }
+        #expect(error.message.contains("suggest"))
     }
 }

@@ -24,6 +24,16 @@ import Testing
         #expect(first["slug"] as? String == "microneedling")
     }
 
+    @Test func suggestResponseCarriesTookAndSuggestions() throws {
+        let suggestion = Suggestion(text: "Microneedling", slug: "microneedling", kind: "treatment", matched: "PCI")
+        let json = try object(.suggest(id: .int(2), SuggestResult(tookMicroseconds: 7, suggestions: [suggestion])))
+        #expect(json["id"] as? Int == 2)
+        #expect(json["ok"] as? Bool == true)
+        #expect(json["took_us"] as? Int == 7)
+        let first = try #require((json["suggestions"] as? [[String: Any]])?.first)
+        #expect(first as? [String: String] == ["text": "Microneedling", "slug": "microneedling", "kind": "treatment", "matched": "PCI"])
+    }
+
     @Test func errorResponseHasCodeAndMessage() throws {
         let json = try object(.error(ProtocolError(id: .string("x"), .unknownOp, "unknown op 'fly'")))
         #expect(json["id"] as? String == "x")

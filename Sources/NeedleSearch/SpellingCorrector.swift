@@ -1,0 +1,138 @@
+import GRDB
+
+/// Corrects query words the index has never seen to the closest words it has.
+///
+/// The vocabulary is what FTS5 indexed (the Porter stems of `articles_fts`, read through
+/// `fts5vocab`, with how many articles hold each) plus every word of the concept names:
+/// titles, aliases, concerns and `synonyms.txt` terms. A token is known when its stem is
+/// indexed or it is a name word.
+///
+/// An unknown token of 4 to 7 characters is corrected to a word one edit away, a longer
+/// one to a word up to two edits away (Damerau–Levenshtein: insert, delete, substitute,
+/// swap two neighbours); the first letter is never changed. The token is compared with
+/// name words as typed and, by its stem, with the indexed stems. The closest word wins,
+/// then the one more articles hold. Stopwords, words with digits and words shorter than
+/// 4 characters are never corrected.
+///
+/// A correction is a real word, never a bare stem: a name word, or for a stem, the word
+/// closest to the typo among the name words and the words an article was indexed from
+/// that have the stem.
+///
+/// ```swift
+/// index.corrector.isKnown("scarring")                            // true: "scar" is indexed
+/// try index.corrector.correction(for: "melazma", in: db)?.word    // "melasma"
+/// try await index.correction(for: "microneedlng")?.word           // "microneedling"
+/// ```
+public struct SpellingCorrector: Sendable {
+    /// A corrected token.
+    public struct Correction: Sendable, Hashable {
+        /// The corrected word, folded (lowercase, accents removed), e.g. "microneedling".
+        public var word: String
+        /// Edits from the token to the word (or from the token's stem to the word's stem).
+        public var distance: Int
+        /// How many articles hold the word's stem; 0 for a word only `synonyms.txt` has.
+        public var documentFrequency: Int
+    }
+
+    /// A vocabulary word within the token's edit bound.
+    private struct Candidate {
+        var match: BucketedVocabulary.Match
+        var isStem: Bool
+
+        func precedes(_ other: Candidate) -> Bool {
+            if match.distance != other.match.distance { return match.distance < other.match.distance }
+            if match.documentFrequency != other.match.documentFrequency {
+                return match.documentFrequency > other.match.documentFrequency
+            }
+            if isStem != other.isStem { return !isStem }
+            return match.word.lexicographicallyPrecedes(other.match.word)
+        }
+    }
+
+    /// The shortest token that is ever corrected.
+    public static let minimumLength = 4
+    /// The shortest token that may be two edits from its correction.
+    public static let twoEditLength = 8
+
+    /// Stems indexed by FTS5, with how many articles hold each.
+    private let stems: BucketedVocabulary
+    /// Words of concept names, with how many articles hold their stems.
+    private let nameWords: BucketedVocabulary
+    /// The name words of each stem that names have.
+    private let nameWordsForStem: [String: [String]]
+
+    /// - Parameters:
+    ///   - stemFrequencies: each indexed stem and how many articles hold it.
+    ///   - nameWords: the folded words of all concept names (repeats are fine).
+    init(stemFrequencies: [String: Int], nameWords words: some Sequence<String>) {
+        var nameFrequencies: [String: Int] = [:]
+        var nameWordsForStem: [String: [String]] = [:]
+        for word in words where nameFrequencies[word] == nil {
+            let stem = PorterStemmer.stem(word)
+            nameFrequencies[word] = stemFrequencies[stem] ?? 0
+            nameWordsForStem[stem, default: []].append(word)
+        }
+        stems = BucketedVocabulary(stemFrequencies)
+        nameWords = BucketedVocabulary(nameFrequencies)
+        self.nameWordsForStem = nameWordsForStem
+    }
+
+    /// Reads the vocabulary of an index through a connection that ``IndexVocabulary/attach(_:)`` prepared.
+    static func load(_ db: Database) throws -> SpellingCorrector {
+        var frequencies: [String: Int] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT term, doc FROM temp.\(IndexVocabulary.rowTable)")
+        while let row = try rows.next() { frequencies[row[0]] = row[1] }
+        let names = try String.fetchAll(db, sql: "SELECT name FROM names UNION SELECT term FROM synonym_terms")
+        return SpellingCorrector(stemFrequencies: frequencies, nameWords: names.lazy.flatMap(TextNormalizer.tokens))
+    }
+
+    /// Whether the index or a concept name has this folded token (or its stem).
+    ///
+    /// ```swift
+    /// corrector.isKnown("scars")   // true
+    /// corrector.isKnown("melazma") // false
+    /// ```
+    public func isKnown(_ token: String) -> Bool {
+        let bytes = Array(token.utf8)
+        return nameWords.contains(bytes) || stems.contains(PorterStemmer.stem(bytes))
+    }
+
+    /// The best correction of a folded token (as ``ParsedQuery`` yields them), or `nil`
+    /// when the token is known, is never corrected, or has no word close enough.
+    ///
+    /// `db` is a connection of the same index, prepared by ``IndexVocabulary/attach(_:)`` as
+    /// ``SearchIndex``'s connections are; it is read only when the closest vocabulary entry is
+    /// a stem, to find a word for it. ``SearchIndex/correction(for:)`` does this on a pool connection.
+    public func correction(for token: String, in db: Database) throws -> Correction? {
+        guard let bound = editBound(for: token), !isKnown(token) else { return nil }
+        let bytes = Array(token.utf8)
+        let candidates = nameWords.matches(of: bytes, within: bound).map { Candidate(match: $0, isStem: false) }
+            + stems.matches(of: PorterStemmer.stem(bytes), within: bound).map { Candidate(match: $0, isStem: true) }
+        for candidate in candidates.sorted(by: { $0.precedes($1) }) {
+            if let word = try realWord(for: candidate, typed: bytes, in: db) {
+                return Correction(word: word, distance: candidate.match.distance, documentFrequency: candidate.match.documentFrequency)
+            }
+        }
+        return nil
+    }
+
+    /// How many edits a token may be from its correction; `nil` when it is never corrected.
+    private func editBound(for token: String) -> Int? {
+        guard token.count >= Self.minimumLength, !Stopwords.contains(token),
+              !token.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else { return nil }
+        return token.count >= Self.twoEditLength ? 2 : 1
+    }
+
+    /// The candidate itself when it is a word; for a stem, of the name words and the words
+    /// an article was indexed from that have it, the one closest to what was typed.
+    private func realWord(for candidate: Candidate, typed: [UInt8], in db: Database) throws -> String? {
+        let word = String(decoding: candidate.match.word, as: UTF8.self)
+        guard candidate.isStem else { return word }
+        let words = (nameWordsForStem[word] ?? []) + (try IndexVocabulary.indexedWords(forStem: word, in: db))
+        return words.min { distance(typed, $0) < distance(typed, $1) }
+    }
+
+    private func distance(_ typed: [UInt8], _ word: String) -> Int {
+        DamerauLevenshtein.distance(typed, Array(word.utf8), atMost: typed.count + word.utf8.count) ?? Int.max
+    }
+}

@@ -1,0 +1,104 @@
+import NeedleSearch
+import NeedleTesting
+import Testing
+
+/// Typo correction against the bundled corpus, and against tiny fixtures where the
+/// vocabulary has to be exactly known.
+@Suite struct SpellingCorrectorTests {
+    private func correction(_ token: String, in index: SearchIndex = BundledIndex.index) async throws -> SpellingCorrector.Correction? {
+        try await index.correction(for: token)
+    }
+
+    /// An index of articles whose bodies are the given texts, for vocabularies made to order.
+    private func index(bodies: [String]) throws -> (SearchIndex, CorpusFixture) {
+        var articles: [String: String] = [:]
+        for (number, body) in bodies.enumerated() {
+            articles["article-\(number)"] = CorpusFixture.article(title: "Article \(number)", body: body)
+        }
+        let fixture = try CorpusFixture(articles: articles)
+        return (try SearchIndex.open(path: try fixture.buildIndex(), readers: 1), fixture)
+    }
+
+    @Test(arguments: [
+        ("microneedeling", "microneedling"), ("microneedlng", "microneedling"), ("hyperpigmantation", "hyperpigmentation"),
+        ("melazma", "melasma"), ("niacinimide", "niacinamide"), ("sunscren", "sunscreen"), ("isotretinion", "isotretinoin"),
+    ])
+    func correctsTyposOfConceptNames(typo: String, word: String) async throws {
+        #expect(try await correction(typo)?.word == word)
+    }
+
+    @Test func aCorrectionSaysHowFarAndHowCommonItIs() async throws {
+        let melasma = try #require(try await correction("melazma"))
+        #expect(melasma.distance == 1)
+        #expect(melasma.documentFrequency > 1)
+    }
+
+    @Test(arguments: ["melasma", "scarring", "Scars".lowercased(), "microneedling", "pci", "the"])
+    func knownWordsAreLeftAlone(word: String) async throws {
+        #expect(BundledIndex.index.corrector.isKnown(word))
+        #expect(try await correction(word) == nil)
+    }
+
+    @Test func aStemBecomesTheIndexedWordClosestToTheTypo() async throws {
+        // "exfoleating" stems to "exfole", one edit from the indexed stem "exfoli"; the body
+        // has "exfoliation" first, but "exfoliating" is closer to what was typed.
+        let (index, fixture) = try self.index(bodies: ["Exfoliation helps. Gentle exfoliating twice a week."])
+        defer { fixture.remove() }
+        #expect(try await index.correction(for: "exfoleating")?.word == "exfoliating")
+        #expect(try await index.correction(for: "exfoleation")?.word == "exfoliation")
+    }
+
+    @Test func aStemIsNeverShownAsIs() async throws {
+        let word = try #require(try await correction("exfoleating")?.word)
+        #expect(word.hasPrefix("exfoliat"), "a real word, not the stem exfoli")
+    }
+
+    @Test(arguments: ["nelasma", "selasma", "emlasma", "xmicroneedling"])
+    func neverChangesTheFirstLetter(typo: String) async throws {
+        let corrected = try await correction(typo)
+        #expect(corrected == nil || corrected?.word.first == typo.first)
+    }
+
+    @Test func aTypoOfTheFirstLetterIsNotCorrected() async throws {
+        #expect(try await correction("nelasma") == nil)
+    }
+
+    @Test(arguments: ["acn", "spf", "uv", "aha"])
+    func tokensShorterThanFourAreNeverCorrected(token: String) async throws {
+        #expect(try await correction(token) == nil)
+    }
+
+    @Test func sevenCharactersAllowOneEditAndEightAllowTwo() async throws {
+        #expect(try await correction("melazmo") == nil, "7 characters, 2 edits from melasma")
+        #expect(try await correction("sonscrean")?.word == "sunscreen", "9 characters, 2 edits")
+        #expect(try await correction("acme")?.word == "acne", "4 characters, 1 edit")
+    }
+
+    @Test(arguments: ["2024", "b3b3", "vitamin3c"])
+    func wordsWithDigitsAreNeverCorrected(token: String) async throws {
+        #expect(try await correction(token) == nil)
+    }
+
+    @Test func stopwordsAreNeverCorrected() async throws {
+        let (index, fixture) = try self.index(bodies: ["whim and whip"])
+        defer { fixture.remove() }
+        #expect(!index.corrector.isKnown("whom"))
+        #expect(try await index.correction(for: "whom") == nil, "a stopword, though whim is one edit away")
+        #expect(try await index.correction(for: "whin")?.word != nil, "the same shape of typo is corrected otherwise")
+    }
+
+    @Test(arguments: [(["scalp", "scalp", "scale"], "scalp"), (["scale", "scale", "scalp"], "scale")])
+    func aTieGoesToTheWordMoreArticlesHold(bodies: [String], expected: String) async throws {
+        let (index, fixture) = try self.index(bodies: bodies)
+        defer { fixture.remove() }
+        let corrected = try #require(try await index.correction(for: "scalx"))
+        #expect(corrected.word == expected)
+        #expect(corrected.documentFrequency == 2)
+    }
+
+    @Test func aCloserWordBeatsAMoreCommonOne() async throws {
+        let (index, fixture) = try self.index(bodies: ["mandelbrit", "mandelbrit", "mandelbrit", "mandelbrot"])
+        defer { fixture.remove() }
+        #expect(try await index.correction(for: "mandelbrotz")?.word == "mandelbrot", "1 edit, against 2 for mandelbrit")
+    }
+}
