@@ -24,7 +24,11 @@ public final class DaemonProcess: @unchecked Sendable {
     public static var rootArguments: [String] { getuid() == 0 ? ["--allow-root"] : [] }
 
     /// Starts `needled` on a socket in a new temporary folder and waits until it answers `ping`.
-    public static func start(index: String, socketPath: String? = nil, extraArguments: [String] = []) async throws -> DaemonProcess {
+    ///
+    /// With `logPath`, the daemon's log (standard error) goes to that file instead of nowhere.
+    public static func start(
+        index: String, socketPath: String? = nil, extraArguments: [String] = [], logPath: String? = nil
+    ) async throws -> DaemonProcess {
         let directory = try TemporaryDirectory(prefix: "needled")
         let socket = socketPath ?? directory.file("needle.sock")
         let process = Process()
@@ -33,6 +37,10 @@ public final class DaemonProcess: @unchecked Sendable {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        if let logPath {
+            FileManager.default.createFile(atPath: logPath, contents: nil)
+            process.standardError = FileHandle(forWritingAtPath: logPath)
+        }
         try process.run()
         let daemon = DaemonProcess(socketPath: socket, process: process, directory: directory)
         try await daemon.waitUntilAnswering()

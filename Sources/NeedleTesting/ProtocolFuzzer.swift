@@ -109,7 +109,7 @@ public struct ProtocolFuzzer: Sendable {
 
     private mutating func validRequest() -> String {
         if Bool.random(using: &random) { return Self.valid.randomElement(using: &random)! }
-        let query = (0..<Int.random(in: 1...40, using: &random)).map { _ in Self.words.randomElement(using: &random)! }
+        let query = (0..<Int.random(in: 1...8, using: &random)).map { _ in Self.words.randomElement(using: &random)! }
         let escaped = query.joined(separator: " ").replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         return #"{"id":\#(Int.random(in: 0...1_000_000, using: &random)),"op":"search","q":"\#(escaped)","limit":\#(Int.random(in: 0...3, using: &random))}"#
     }

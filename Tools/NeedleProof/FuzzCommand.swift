@@ -29,8 +29,12 @@ struct FuzzCommand: AsyncParsableCommand {
     @Option(help: "One input in this many is a line over a megabyte.")
     var hugeLineEvery = 1000
 
+    @Option(help: "Write the daemon's log (warnings and errors) to this file.")
+    var daemonLog: String?
+
     func run() async throws {
-        let daemon = try await DaemonProcess.start(index: index)
+        let daemon = try await DaemonProcess.start(
+            index: index, extraArguments: daemonLog == nil ? [] : ["--log-level", "info"], logPath: daemonLog)
         defer { daemon.kill() }
         let pid = daemon.process.processIdentifier
         let before = ProcessMemory.residentKilobytes(pid: pid) ?? 0
@@ -45,9 +49,13 @@ struct FuzzCommand: AsyncParsableCommand {
         let peak = ProcessMemory.residentKilobytes(pid: pid) ?? 0
         try await Task.sleep(for: .seconds(2))
         let after = ProcessMemory.residentKilobytes(pid: pid) ?? 0
+        print(report)
+        guard daemon.process.isRunning else {
+            print("the daemon died: status \(daemon.process.terminationStatus) (\(daemon.process.terminationReason == .uncaughtSignal ? "signal" : "exit"))")
+            throw ExitCode.failure
+        }
         let check = try await daemon.request(.search(SearchRequest(query: "PCI", limit: 1)))
         let stillCorrect = check.contains(#""slug":"microneedling""#)
-        print(report)
         print("time \(elapsed), RSS before \(before) KiB, right after \(peak) KiB, 2 s later \(after) KiB")
         print("after the run, search 'PCI' -> microneedling: \(stillCorrect)")
         let failed = report.answered != report.sent || report.malformedResponses > 0 || report.validButFailed > 0 || !stillCorrect
