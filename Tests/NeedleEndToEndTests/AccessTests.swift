@@ -8,15 +8,20 @@ import Testing
 @Suite(.serialized) struct AccessTests {
     @Test func aPeerWhoseUserIsNotAllowedGetsOneErrorLine() async throws {
         let other = String(getuid() &+ 4242)
-        // The readiness ping is answered too: with the refusal line.
-        let daemon = try await DaemonProcess.start(index: StandardFixture.indexPath, extraArguments: ["--allow-uid", other])
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let log = directory.file("needled.log")
+        let daemon = try await DaemonProcess.start(
+            index: StandardFixture.indexPath, extraArguments: ["--allow-uid", other], logPath: log, waitForPing: false)
         defer { daemon.kill() }
         try await NeedleConnection.with(socketPath: daemon.socketPath) { connection in
-            try await connection.send(Request(id: .int(1), operation: .ping))
             let reply = try Reply.object(try #require(try await connection.nextLine()))
             #expect(Reply.errorCode(reply) == "forbidden")
             #expect(try await connection.nextLine() == nil)
         }
+        let logged = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(logged.contains("refused connection: peer not allowed"))
+        #expect(logged.contains("uid=\(getuid())"))
     }
 
     @Test(arguments: [["--allow-uid", String(getuid())], ["--allow-gid", String(getgid())], ["--allow-uid", "4242", "--allow-gid", String(getgid())]])
