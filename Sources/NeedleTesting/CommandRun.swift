@@ -12,8 +12,13 @@ public struct CommandRun: Sendable {
     public var standardError: String
 
     public static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandRun {
+        try run(executableAt: ProductsDirectory.executable(name), arguments, environment: environment)
+    }
+
+    /// Runs the program at `path` (not one of the package's products), e.g. `/bin/sh`.
+    public static func run(executableAt path: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandRun {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: ProductsDirectory.executable(name))
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()

@@ -24,7 +24,14 @@ public final class DaemonProcess: @unchecked Sendable {
     public static var rootArguments: [String] { getuid() == 0 ? ["--allow-root"] : [] }
 
     /// Starts `needled` on a socket in a new temporary folder and waits until it answers `ping`.
-    public static func start(index: String, socketPath: String? = nil, extraArguments: [String] = []) async throws -> DaemonProcess {
+    ///
+    /// With `logPath`, the daemon's log (standard error) goes to that file instead of nowhere.
+    /// With `waitForPing` false, it only waits for the socket file (for a daemon that refuses this
+    /// process, which cannot ping it).
+    public static func start(
+        index: String, socketPath: String? = nil, extraArguments: [String] = [], logPath: String? = nil,
+        waitForPing: Bool = true
+    ) async throws -> DaemonProcess {
         let directory = try TemporaryDirectory(prefix: "needled")
         let socket = socketPath ?? directory.file("needle.sock")
         let process = Process()
@@ -33,16 +40,20 @@ public final class DaemonProcess: @unchecked Sendable {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        if let logPath {
+            FileManager.default.createFile(atPath: logPath, contents: nil)
+            process.standardError = FileHandle(forWritingAtPath: logPath)
+        }
         try process.run()
         let daemon = DaemonProcess(socketPath: socket, process: process, directory: directory)
-        try await daemon.waitUntilAnswering()
+        try await daemon.waitUntilReady(ping: waitForPing)
         return daemon
     }
 
-    private func waitUntilAnswering() async throws {
+    private func waitUntilReady(ping: Bool) async throws {
         for _ in 0..<300 {
             guard process.isRunning else { throw DaemonError.exited(status: process.terminationStatus) }
-            if (try? await request(.ping)) != nil { return }
+            if ping ? (try? await request(.ping)) != nil : FileManager.default.fileExists(atPath: socketPath) { return }
             try await Task.sleep(for: .milliseconds(20))
         }
         kill()

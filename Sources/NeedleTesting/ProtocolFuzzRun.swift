@@ -9,9 +9,13 @@ import NeedleClient
 /// #expect(report.answered == report.sent)
 /// ```
 public struct ProtocolFuzzRun: Sendable {
+    /// The daemon's socket.
     public var socketPath: String
+    /// Input lines to send in all, shared among the connections.
     public var inputs: Int
+    /// Connection `n` uses the generator seeded with `seed + n`.
     public var seed: UInt64 = 1
+    /// Connections sending at once.
     public var connections = 4
     /// Inputs sent before reading their responses; small enough that replies fit the socket buffers.
     public var burst = 16
@@ -23,6 +27,8 @@ public struct ProtocolFuzzRun: Sendable {
         self.inputs = inputs
     }
 
+    /// Sends every input and tallies the responses; a connection the daemon closes stops early,
+    /// which shows as `answered < sent`.
     public func run() async throws -> FuzzReport {
         try await withThrowingTaskGroup(of: FuzzReport.self) { group in
             for connection in 0..<connections {

@@ -15,7 +15,9 @@ import NeedleProtocol
 public enum QueryLoad {
     /// Requests answered, and a description of each one that was not answered correctly.
     public struct Result: Sendable {
+        /// Requests answered, correctly or not.
         public var requests = 0
+        /// One line per wrong answer: the query and the start of the reply.
         public var failures: [String] = []
     }
 

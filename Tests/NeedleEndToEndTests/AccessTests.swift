@@ -8,8 +8,11 @@ import Testing
 @Suite(.serialized) struct AccessTests {
     @Test func aPeerWhoseUserIsNotAllowedGetsOneErrorLine() async throws {
         let other = String(getuid() &+ 4242)
-        // The readiness ping is answered too: with the refusal line.
-        let daemon = try await DaemonProcess.start(index: StandardFixture.indexPath, extraArguments: ["--allow-uid", other])
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let log = directory.file("needled.log")
+        let daemon = try await DaemonProcess.start(
+            index: StandardFixture.indexPath, extraArguments: ["--allow-uid", other], logPath: log, waitForPing: false)
         defer { daemon.kill() }
         // The refusal comes as soon as the peer connects, before it sends anything (sending could
         // race with the daemon closing the connection).
@@ -18,6 +21,9 @@ import Testing
             #expect(Reply.errorCode(reply) == "forbidden")
             #expect(try await connection.nextLine() == nil)
         }
+        let logged = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(logged.contains("refused connection: peer not allowed"))
+        #expect(logged.contains("uid=\(getuid())"))
     }
 
     @Test(arguments: [["--allow-uid", String(getuid())], ["--allow-gid", String(getgid())], ["--allow-uid", "4242", "--allow-gid", String(getgid())]])
