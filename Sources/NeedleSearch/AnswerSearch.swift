@@ -48,9 +48,9 @@ struct AnswerSearch {
             candidate.passageMatch = bestText > 0 ? (textScores[candidate.id] ?? 0) / bestText : 0
             let articleMatch = bestArticle > 0 ? candidate.article.score / bestArticle : 0
             candidate.score = articleMatch + candidate.headingMatch + Self.passageWeight * candidate.passageMatch
-            let subject = max(
-                candidate.article.nameEvidence?.share ?? 0,
-                0.6 * highlighter.groupCoverage(of: candidate.text, heading: candidate.heading))
+            let subject = Self.subject(
+                nameShare: candidate.article.nameEvidence?.share ?? 0,
+                coverage: highlighter.groupCoverage(of: candidate.text, heading: candidate.heading))
             candidate.confidence = Self.confidence(subject: subject * articleMatch, fit: candidate.headingMatch, text: candidate.passageMatch)
             candidates[index] = candidate
         }
@@ -60,6 +60,13 @@ struct AnswerSearch {
         return AskResult(
             answers: answers, intent: analysis.intents.first?.rawValue, topic: analysis.topic,
             interpretedAs: topic.interpretations, suggestions: suggestions)
+    }
+
+    /// How sure Needle is of a passage's subject, 0…1: an article the question names is its
+    /// subject (0.7, up to 1 as the name covers more of the topic: the rest are details);
+    /// otherwise 0.6 × the share of the topic's terms the passage contains.
+    static func subject(nameShare: Double, coverage: Double) -> Double {
+        nameShare > 0 ? 0.7 + 0.3 * nameShare : 0.6 * coverage
     }
 
     /// How sure Needle is that a passage answers the question, 0…1:

@@ -16,6 +16,8 @@ public struct QuestionAnalysis: Sendable, Hashable {
     public private(set) var topic: String
     /// Stems of the question's meaningful words (cues included), for matching headings.
     private(set) var stems: Set<String> = []
+    /// Stems of the topic's words.
+    private(set) var topicStems: Set<String> = []
 
     public init(_ question: String) {
         let tokens = TextNormalizer.tokens(question)
@@ -34,12 +36,15 @@ public struct QuestionAnalysis: Sendable, Hashable {
         intents = specific.isEmpty ? found : specific
         let topicTokens = tokens.indices.filter { !cueTokens.contains($0) && !Stopwords.contains(tokens[$0]) }.map { tokens[$0] }
         topic = topicTokens.joined(separator: " ")
+        topicStems = Set(topicTokens.map { PorterStemmer.stem($0) })
         self.stems = Set(stems.indices.filter { !Stopwords.contains(tokens[$0]) }.map { stems[$0] })
     }
 
     /// How well a section heading answers the question (0…1): the best of the intents'
     /// heading words, and of the words the question and the heading share (FAQ headings
-    /// are questions themselves). The introduction (no heading) answers "what is it".
+    /// are questions themselves) apart from the topic's: every FAQ heading of an article
+    /// names its subject, so only the other words tell what a heading answers. The
+    /// introduction (no heading) answers "what is it".
     func headingMatch(_ heading: String?) -> Double {
         guard let heading else { return intents.contains(.definition) ? 1 : 0.2 }
         let headingTokens = TextNormalizer.tokens(heading)
@@ -51,6 +56,7 @@ public struct QuestionAnalysis: Sendable, Hashable {
             }
         }
         let content = Set(headingTokens.indices.filter { !Stopwords.contains(headingTokens[$0]) }.map { headingStems[$0] })
+            .subtracting(topicStems)
         guard !content.isEmpty else { return best }
         let shared = Double(content.intersection(stems).count) / Double(content.count)
         return max(best, 0.9 * shared)

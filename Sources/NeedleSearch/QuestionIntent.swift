@@ -33,7 +33,7 @@ public enum QuestionIntent: String, Sendable, CaseIterable {
         case .sideEffects: ["side effects", "side effect", "risks", "safe", "dangerous", "complications", "hurt", "painful", "pain", "harm"]
         case .susceptibility: ["at risk", "who gets", "who get", "risk factors", "susceptible", "more likely"]
         case .recovery: ["recovery", "recover", "downtime", "aftercare", "heal", "healing", "after"]
-        case .duration: ["how long", "how soon", "when will", "when can"]
+        case .duration: ["how long", "how soon", "when will", "when can", "last", "lasts"]
         case .sessions: ["how many sessions", "how many treatments", "how often", "sessions"]
         case .cost: ["cost", "costs", "price", "how much", "expensive", "afford", "insurance"]
         case .atHome: ["at home", "home", "diy", "myself", "over the counter"]

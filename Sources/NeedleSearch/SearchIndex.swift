@@ -65,6 +65,9 @@ public final class SearchIndex: Sendable {
 
     /// Runs a search on one of the pool's reader connections.
     ///
+    /// When a word of the query is not in the index, `did_you_mean` carries the query with
+    /// it corrected; when the query as typed finds fewer than ``fewResults`` articles and the
+    /// corrected one finds more, the corrected one's hits are returned (`corrected` is true).
     /// Throws ``SearchError`` for a bad filter, or a database error.
     public func search(_ request: SearchRequest) async throws -> SearchResult {
         let clock = ContinuousClock()
@@ -72,33 +75,64 @@ public final class SearchIndex: Sendable {
         let filter = try SearchFilter(kind: request.kind, concern: request.concern)
         let query = expand(request.query)
         guard !query.isEmpty else { return SearchResult(total: 0, hits: [], expanded: []) }
-        let (weights, names) = (self.weights, self.names)
+        let (weights, names, expander, corrector) = (self.weights, self.names, self.expander, self.corrector)
         var result = try await pool.read { db in
-            try ArticleSearch(db: db, weights: weights, names: names, query: query, filter: filter).run(request)
+            var result = try ArticleSearch(db: db, weights: weights, names: names, query: query, filter: filter).run(request)
+            guard let corrected = try QueryCorrection.corrected(request.query, corrector: corrector, db: db) else { return result }
+            if result.total < Self.fewResults {
+                let correctedQuery = expander.expand(ParsedQuery(corrected))
+                let alternative = try ArticleSearch(db: db, weights: weights, names: names, query: correctedQuery, filter: filter)
+                    .run(request)
+                if alternative.total > result.total {
+                    result = alternative
+                    result.corrected = true
+                }
+            }
+            result.didYouMean = corrected
+            return result
         }
         result.tookMicroseconds = Int((clock.now - start) / .microseconds(1))
         return result
     }
 
+    /// Below this many articles, a query with a misspelled word is run corrected as well.
+    public static let fewResults = 3
+
     /// Answers a question with passages, on one of the pool's reader connections.
     ///
+    /// When a word of the question is not in the index, `did_you_mean` carries the corrected
+    /// question, which is answered too: when its best answer is more confident than the best
+    /// answer to the question as typed, its answers are returned (`corrected` is true).
     /// Throws ``SearchError`` for a bad filter, or a database error.
     public func ask(_ request: AskRequest) async throws -> AskResult {
         let clock = ContinuousClock()
         let start = clock.now
         let filter = try SearchFilter(kind: request.kind, concern: request.concern)
-        let analysis = QuestionAnalysis(request.question)
-        let question = expand(request.question)
-        let topic = expand(analysis.topic)
-        guard !topic.isEmpty else { return AskResult(answers: [], intent: analysis.intents.first?.rawValue, topic: analysis.topic) }
-        let (weights, names) = (self.weights, self.names)
+        let (weights, names, expander, corrector) = (self.weights, self.names, self.expander, self.corrector)
         var result = try await pool.read { db in
-            try AnswerSearch(
-                db: db, ranker: ArticleRanker(db: db, weights: weights, names: names), analysis: analysis,
-                topic: topic, question: question, filter: filter
-            ).run(request)
+            let ranker = ArticleRanker(db: db, weights: weights, names: names)
+            var result = try Self.answer(request.question, request, ranker: ranker, expander: expander, filter: filter, db: db)
+            guard let corrected = try QueryCorrection.corrected(request.question, corrector: corrector, db: db) else { return result }
+            let alternative = try Self.answer(corrected, request, ranker: ranker, expander: expander, filter: filter, db: db)
+            if alternative.answers.first?.confidence ?? 0 > result.answers.first?.confidence ?? 0 {
+                result = alternative
+                result.corrected = true
+            }
+            result.didYouMean = corrected
+            return result
         }
         result.tookMicroseconds = Int((clock.now - start) / .microseconds(1))
         return result
+    }
+
+    private static func answer(
+        _ question: String, _ request: AskRequest, ranker: ArticleRanker, expander: QueryExpander, filter: SearchFilter, db: Database
+    ) throws -> AskResult {
+        let analysis = QuestionAnalysis(question)
+        let topic = expander.expand(ParsedQuery(analysis.topic))
+        guard !topic.isEmpty else { return AskResult(answers: [], intent: analysis.intents.first?.rawValue, topic: analysis.topic) }
+        return try AnswerSearch(
+            db: db, ranker: ranker, analysis: analysis, topic: topic, question: expander.expand(ParsedQuery(question)), filter: filter
+        ).run(request)
     }
 }

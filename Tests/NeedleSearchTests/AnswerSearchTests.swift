@@ -123,3 +123,41 @@ import Testing
         #expect(parts.passageMatch != nil)
     }
 }
+
+/// Misspelled words: `did_you_mean`, and the corrected query when the one typed finds little.
+@Suite struct CorrectionTests {
+    static var index: SearchIndex { AnswerSearchTests.index }
+
+    @Test func aQueryThatFindsNothingRunsCorrected() async throws {
+        let result = try await Self.index.search(SearchRequest(query: "microneedlng"))
+        #expect(result.corrected)
+        #expect(result.didYouMean == "microneedling")
+        #expect(result.hits.first?.slug == "microneedling")
+        #expect(result.expanded.contains("microneedling"))
+    }
+
+    @Test func aQueryThatFindsEnoughKeepsItsHitsAndOnlySuggests() async throws {
+        let result = try await Self.index.search(SearchRequest(query: "skin microneedlng"))
+        #expect(!result.corrected)
+        #expect(result.didYouMean == "skin microneedling")
+        #expect(result.total >= SearchIndex.fewResults)
+        #expect(!result.expanded.contains("microneedling"))
+    }
+
+    @Test func knownWordsAreNeverCorrected() async throws {
+        let result = try await Self.index.search(SearchRequest(query: "hyperpigmentation sunscreen"))
+        #expect(result.didYouMean == nil && !result.corrected)
+    }
+
+    @Test func quotedPhrasesAreKeptAsTyped() async throws {
+        let result = try await Self.index.search(SearchRequest(query: #""microneedlng" scars"#))
+        #expect(result.didYouMean == nil)
+    }
+
+    @Test func aMisspelledQuestionIsAnsweredCorrected() async throws {
+        let result = try await Self.index.ask(AskRequest(question: "How long is skin red after microneedlng?"))
+        #expect(result.corrected)
+        #expect(result.didYouMean == "how long is skin red after microneedling")
+        #expect(result.answers.first?.section == "Aftercare")
+    }
+}
