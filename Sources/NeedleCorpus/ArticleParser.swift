@@ -17,7 +17,7 @@ public enum ArticleParser {
             diagnostics += problems
             return nil
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        let lines = splitLines(text).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard lines.first?.trimmingWhitespace() == "---" else {
             problems.append(Diagnostic(.error, path: path, line: 1, "missing front matter: the file must start with a '---' line"))
             diagnostics += problems
@@ -46,6 +46,29 @@ public enum ArticleParser {
     /// True for `[a-z0-9-]+`.
     public static func isValidSlug(_ slug: String) -> Bool {
         !slug.isEmpty && slug.utf8.allSatisfy { (0x61...0x7a).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2d }
+    }
+
+    /// `text.split(separator: "\n", omittingEmptySubsequences: false)`, found on bytes.
+    ///
+    /// As with `Character`s, a `\n` right after `\r` is not a separator: `\r\n` is one
+    /// `Character`, and every other `\n` is a `Character` of its own.
+    static func splitLines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var previous: UInt8 = 0
+        var index = start
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x0a, previous != 0x0d {
+                lines.append(text[start..<index])
+                start = bytes.index(after: index)
+            }
+            previous = byte
+            index = bytes.index(after: index)
+        }
+        lines.append(text[start..<bytes.endIndex])
+        return lines
     }
 
     /// The 1-based line holding the first byte that is not valid UTF-8.
