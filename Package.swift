@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "needle", targets: ["needle"]),
         .executable(name: "needled", targets: ["needled"]),
+        .executable(name: "needle-bench", targets: ["needle-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -62,6 +63,12 @@ let package = Package(
             name: "NeedleTesting",
             dependencies: ["NeedleCorpus", "NeedleIndex", "NeedleClient"]
         ),
+        // The benchmark's pure parts and load driver: closed-loop clients, percentiles, report, chart.
+        .target(name: "NeedleBench"),
+        .executableTarget(
+            name: "needle-bench",
+            dependencies: ["NeedleBench", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "needle",
             dependencies: [
@@ -79,6 +86,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "NeedleProtocolTests", dependencies: ["NeedleProtocol"]),
+        .testTarget(name: "NeedleBenchTests", dependencies: ["NeedleBench"]),
         .testTarget(name: "NeedleCorpusTests", dependencies: ["NeedleCorpus", "NeedleTesting"]),
         .testTarget(
             name: "NeedleIndexTests",
