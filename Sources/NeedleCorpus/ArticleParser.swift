@@ -6,8 +6,14 @@
 /// ```
 /// Returns `nil` when the article has errors (all of them are appended to `diagnostics`);
 /// warnings are appended too and do not prevent a result.
+///
+/// With `skippingBody`, the body is not split and the article has no passages: for a
+/// file already indexed unchanged, whose body is known to be valid, only the front
+/// matter is needed (its names and their diagnostics).
 public enum ArticleParser {
-    public static func parse(_ bytes: [UInt8], slug: String, path: String, into diagnostics: inout [Diagnostic]) -> Article? {
+    public static func parse(
+        _ bytes: [UInt8], slug: String, path: String, skippingBody: Bool = false, into diagnostics: inout [Diagnostic]
+    ) -> Article? {
         var problems: [Diagnostic] = []
         if !isValidSlug(slug) {
             problems.append(Diagnostic(.error, path: path, line: 1, "bad slug '\(slug)': file names must be lowercase letters, digits and hyphens, like 'chemical-peel.md'"))
@@ -30,9 +36,8 @@ public enum ArticleParser {
         }
         let yaml = lines[1..<close].joined(separator: "\n")
         let matter = FrontMatter.parse(yaml, path: path, firstLine: 2, into: &problems)
-        let bodyLines = Array(lines[(close + 1)...])
-        let passages = PassageSplitter.passages(lines: bodyLines, firstLine: close + 2)
-        if passages.isEmpty {
+        let passages = skippingBody ? [] : PassageSplitter.passages(lines: Array(lines[(close + 1)...]), firstLine: close + 2)
+        if passages.isEmpty, !skippingBody {
             problems.append(Diagnostic(.error, path: path, line: close + 1, "empty body: write the article below the front matter"))
         }
         diagnostics += problems

@@ -40,7 +40,13 @@ public struct CorpusReader: Sendable {
     }
 
     /// Parses every article and hands each valid one to `body`, then reads `synonyms.txt`.
-    public func read(_ body: (Article) throws -> Void) rethrows -> Outcome {
+    ///
+    /// - Parameter isUnchanged: given a slug and the digest of its file's bytes, whether
+    ///   that very file is already indexed. Such an article is handed on without passages
+    ///   (see ``ArticleParser``), which saves most of the parsing in an incremental build.
+    public func read(
+        isUnchanged: (String, UInt64) -> Bool = { _, _ in false }, _ body: (Article) throws -> Void
+    ) rethrows -> Outcome {
         var diagnostics: [Diagnostic] = []
         var crossArticle: [Diagnostic] = []
         var validator = CorpusValidator()
@@ -53,7 +59,8 @@ public struct CorpusReader: Sendable {
             }
             digest.add(file.relativePath)
             digest.add(bytes)
-            guard let article = ArticleParser.parse(bytes, slug: file.slug, path: file.path, into: &diagnostics),
+            let known = isUnchanged(file.slug, ContentDigest.of(bytes))
+            guard let article = ArticleParser.parse(bytes, slug: file.slug, path: file.path, skippingBody: known, into: &diagnostics),
                   validator.check(article, into: &crossArticle)
             else { continue }
             try body(article)

@@ -61,13 +61,14 @@ struct ArticleRows {
 
     /// Removes the article `id` and everything that belongs to it.
     func delete(id: Int64) throws {
-        for sql in [
-            "DELETE FROM passages_fts WHERE rowid BETWEEN (SELECT first_passage FROM articles WHERE id = ?1) AND (SELECT last_passage FROM articles WHERE id = ?1)",
-            "DELETE FROM passages WHERE id BETWEEN (SELECT first_passage FROM articles WHERE id = ?1) AND (SELECT last_passage FROM articles WHERE id = ?1)",
-            "DELETE FROM names WHERE article_id = ?1",
-            "DELETE FROM articles_fts WHERE rowid = ?1",
-            "DELETE FROM articles WHERE id = ?1",
-        ] {
+        let range = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT first_passage, last_passage FROM articles WHERE id = ?"), arguments: [id])
+        if let range {
+            let passages: StatementArguments = [range[0] as Int64, range[1] as Int64]
+            try db.cachedStatement(sql: "DELETE FROM passages_fts WHERE rowid BETWEEN ? AND ?").execute(arguments: passages)
+            try db.cachedStatement(sql: "DELETE FROM passages WHERE id BETWEEN ? AND ?").execute(arguments: passages)
+        }
+        for sql in ["DELETE FROM names WHERE article_id = ?", "DELETE FROM articles_fts WHERE rowid = ?", "DELETE FROM articles WHERE id = ?"] {
             try db.cachedStatement(sql: sql).execute(arguments: [id])
         }
     }

@@ -51,7 +51,7 @@ public enum IndexBuilder {
 
     /// Builds the index of an already loaded corpus, in full.
     public static func build(_ corpus: Corpus, to out: String) throws -> Summary {
-        let source = IndexSource { body in
+        let source = IndexSource { _, body in
             for article in corpus.articles { try body(article) }
             return CorpusReader.Outcome(diagnostics: [], synonyms: corpus.synonyms, digest: corpus.digest, articles: corpus.articles.count)
         }
@@ -65,7 +65,7 @@ public enum IndexBuilder {
     ///
     /// Nothing is written when the corpus has errors: the outcome then has no summary.
     public static func build(from reader: CorpusReader, to out: String, mode: Mode = .incremental) throws -> Outcome {
-        try build(IndexSource(read: { try reader.read($0) }), to: out, mode: mode)
+        try build(IndexSource(read: { try reader.read(isUnchanged: $0, $1) }), to: out, mode: mode)
     }
 
     private static func build(_ source: IndexSource, to out: String, mode: Mode) throws -> Outcome {

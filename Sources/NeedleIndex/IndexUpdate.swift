@@ -26,6 +26,13 @@ struct IndexUpdate {
         return articles
     }
 
+    /// Whether the index already holds exactly this file for `slug`.
+    func isUnchanged(slug: String, digest: UInt64) -> Bool {
+        existing[slug]?.digest == ContentDigest.hex(digest)
+    }
+
+    /// Leaves an unchanged article alone (updating its path if the file moved), rewrites
+    /// a changed one under its old id, or adds a new one.
     mutating func apply(_ article: Article) throws {
         guard let old = existing[article.slug] else {
             try rows.insert(article)
@@ -56,11 +63,13 @@ struct IndexUpdate {
     }
 
     /// Checks that every table agrees with the corpus; returns the number of passages.
+    /// FTS5 rows are counted in their small `_docsize` shadow tables (one row per
+    /// document) rather than by scanning the stored text.
     private func verify(articles: Int) throws -> Int {
         let db = rows.db
         let counts = try Row.fetchOne(db, sql: """
-            SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM articles_fts),
-                   (SELECT count(*) FROM passages), (SELECT count(*) FROM passages_fts),
+            SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM articles_fts_docsize),
+                   (SELECT count(*) FROM passages), (SELECT count(*) FROM passages_fts_docsize),
                    (SELECT coalesce(sum(last_passage - first_passage + 1), 0) FROM articles)
             """)
         guard let counts, counts[0] as Int == articles, counts[1] as Int == articles,
