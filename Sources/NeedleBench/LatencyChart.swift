@@ -1,11 +1,12 @@
 import Foundation
 
-/// An SVG chart of throughput and p99 latency against client count, one line per
-/// daemon and operation.
+/// An SVG chart of throughput and p99 latency against client count: one row per
+/// operation, one line per daemon.
 ///
-/// Two panels side by side: QPS on the left, p99 latency (µs) on the right. Client
-/// counts are evenly spaced on the x axis; each y axis starts at zero. Unsupported
-/// cells are left out.
+/// Each row has two panels: QPS on the left, p99 latency (µs) on the right, so an
+/// operation measured in tens of thousands of QPS does not flatten one measured in
+/// hundreds. Client counts are evenly spaced on the x axis; each y axis starts at
+/// zero. Unsupported cells are left out.
 ///
 /// ```swift
 /// try LatencyChart(results).svg.write(toFile: "chart.svg", atomically: true, encoding: .utf8)
@@ -16,7 +17,7 @@ public struct LatencyChart: Sendable {
     public init(_ results: BenchResults) { self.results = results }
 
     static let panelWidth = 420.0
-    static let panelHeight = 260.0
+    static let panelHeight = 200.0
     static let margin = 50.0
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"]
 
@@ -29,34 +30,46 @@ public struct LatencyChart: Sendable {
 
     /// The whole SVG document.
     public var svg: String {
-        let series = self.series
-        let clients = Set(series.flatMap { $0.cells.map(\.clients) }).sorted()
+        let rows = BenchOperation.allCases.map { series(of: $0) }.filter { !$0.isEmpty }
+        let labels = self.labels
+        let rowHeight = Self.panelHeight + 1.5 * Self.margin
         let width = 2 * (Self.panelWidth + Self.margin) + Self.margin
-        let height = Self.panelHeight + 2 * Self.margin + 20 * Double(series.count)
+        let height = Self.margin + rowHeight * Double(rows.count) + 20 * Double(labels.count) + 10
         var parts = [
             #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(Int(width))" height="\#(Int(height))" font-family="sans-serif" font-size="11">"#,
             #"<rect width="100%" height="100%" fill="white"/>"#,
             #"<text x="\#(Self.margin)" y="20" font-size="14">\#(results.articles) articles: throughput and p99 latency by client count</text>"#,
         ]
-        parts += panel(series, clients: clients, left: Self.margin, title: "QPS", value: \.qps)
-        parts += panel(series, clients: clients, left: 2 * Self.margin + Self.panelWidth, title: "p99 µs", value: \.latency.p99)
-        parts += legend(series, top: Self.panelHeight + 1.6 * Self.margin)
+        for (index, row) in rows.enumerated() {
+            let top = Self.margin + rowHeight * Double(index)
+            let operation = row[0].cells[0].operation.rawValue
+            let clients = Set(row.flatMap { $0.cells.map(\.clients) }).sorted()
+            parts += panel(row, clients: clients, left: Self.margin, top: top, title: "\(operation): QPS", value: \.qps)
+            parts += panel(row, clients: clients, left: 2 * Self.margin + Self.panelWidth, top: top, title: "\(operation): p99 µs", value: \.latency.p99)
+        }
+        parts += legend(labels, top: Self.margin + rowHeight * Double(rows.count))
         parts.append("</svg>")
         return parts.joined(separator: "\n") + "\n"
     }
 
-    var series: [Series] {
-        let keys = results.cells.filter(\.supported).map { "\($0.label) \($0.operation.rawValue)" }
+    /// Every daemon with a supported cell, in the order first measured, with its colour.
+    public var labels: [(name: String, color: String)] {
         var names: [String] = []
-        for key in keys where !names.contains(key) { names.append(key) }
-        return names.enumerated().map { index, name in
-            let cells = results.cells.filter { $0.supported && "\($0.label) \($0.operation.rawValue)" == name }
-            return Series(name: name, color: Self.palette[index % Self.palette.count], cells: cells.sorted { $0.clients < $1.clients })
+        for cell in results.cells where cell.supported && !names.contains(cell.label) { names.append(cell.label) }
+        return names.enumerated().map { ($1, Self.palette[$0 % Self.palette.count]) }
+    }
+
+    /// One line per daemon that answered `operation`.
+    func series(of operation: BenchOperation) -> [Series] {
+        labels.compactMap { label in
+            let cells = results.cells.filter { $0.supported && $0.label == label.name && $0.operation == operation }
+            return cells.isEmpty ? nil : Series(name: label.name, color: label.color, cells: cells.sorted { $0.clients < $1.clients })
         }
     }
 
-    private func panel(_ series: [Series], clients: [Int], left: Double, title: String, value: KeyPath<LoadCell, Double>) -> [String] {
-        let top = Self.margin
+    private func panel(
+        _ series: [Series], clients: [Int], left: Double, top: Double, title: String, value: KeyPath<LoadCell, Double>
+    ) -> [String] {
         let bottom = top + Self.panelHeight
         let highest = series.flatMap { $0.cells.map { $0[keyPath: value] } }.max() ?? 0
         let scale = Self.niceCeiling(highest)
@@ -88,12 +101,12 @@ public struct LatencyChart: Sendable {
         return parts
     }
 
-    private func legend(_ series: [Series], top: Double) -> [String] {
-        series.enumerated().flatMap { index, line in
+    private func legend(_ labels: [(name: String, color: String)], top: Double) -> [String] {
+        labels.enumerated().flatMap { index, label in
             let y = top + 20 * Double(index)
             return [
-                #"<line x1="\#(Self.margin)" y1="\#(y)" x2="\#(Self.margin + 24)" y2="\#(y)" stroke="\#(line.color)" stroke-width="2"/>"#,
-                #"<text x="\#(Self.margin + 30)" y="\#(y + 4)">\#(line.name)</text>"#,
+                #"<line x1="\#(Self.margin)" y1="\#(y)" x2="\#(Self.margin + 24)" y2="\#(y)" stroke="\#(label.color)" stroke-width="2"/>"#,
+                #"<text x="\#(Self.margin + 30)" y="\#(y + 4)">\#(label.name)</text>"#,
             ]
         }
     }

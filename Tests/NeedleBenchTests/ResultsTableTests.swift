@@ -42,14 +42,16 @@ import Testing
         #expect(ResultsTable.ratio(1, 4) == "0.25×")
     }
 
-    @Test func theChartHasOneLinePerDaemonAndSupportedOperationInEachPanel() {
-        let svg = LatencyChart(Self.results).svg
+    @Test func theChartHasARowPerSupportedOperationAndALinePerDaemon() {
+        let chart = LatencyChart(Self.results)
+        let svg = chart.svg
         #expect(svg.hasPrefix("<svg "))
         #expect(svg.hasSuffix("</svg>\n"))
-        #expect(svg.components(separatedBy: "<polyline").count - 1 == 4)
-        #expect(svg.contains(">needle search</text>"))
-        #expect(svg.contains(">limitd search</text>"))
-        #expect(!svg.contains("needle ask"))
+        #expect(svg.components(separatedBy: "<polyline").count - 1 == 4, "needle and limitd search, in the QPS and p99 panels")
+        #expect(svg.contains(">search: QPS</text>"))
+        #expect(svg.contains(">search: p99 µs</text>"))
+        #expect(!svg.contains("ask:"), "ask was not supported")
+        #expect(chart.labels.map(\.name) == ["needle", "limitd"])
     }
 
     @Test(arguments: [(0.0, 0.0), (0.7, 1.0), (1.0, 1.0), (1.3, 2.0), (2.1, 2.5), (3.0, 5.0), (730.0, 1_000.0), (12_000.0, 20_000.0)])
