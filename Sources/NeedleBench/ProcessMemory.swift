@@ -9,9 +9,6 @@ public enum ProcessMemory {
     /// `VmRSS`: the resident set now, in KiB.
     public static func residentKiB(of pid: Int32) -> Int? { field("VmRSS", of: pid) }
 
-    /// `VmHWM`: the peak resident set so far, in KiB.
-    public static func peakResidentKiB(of pid: Int32) -> Int? { field("VmHWM", of: pid) }
-
     /// The value of a `Name:   1234 kB` line of a status file's text.
     public static func kibibytes(_ name: String, inStatus status: String) -> Int? {
         for line in status.split(separator: "\n") where line.hasPrefix(name + ":") {

@@ -5,8 +5,8 @@
 /// load driver cheap enough not to steal the daemon's CPU.
 ///
 /// ```swift
-/// ReplyKind(Array(#"{"id":1,"ok":true,"hits":[]}"#.utf8))    // .ok
-/// ReplyKind(Array(#"{"error":{"code":"unknown_op"},"id":1,"ok":false}"#.utf8)) // .unsupported
+/// ReplyKind(Array(#"{"id":1,"ok":true,"hits":[]}"#.utf8)[...])    // .ok
+/// ReplyKind(Array(#"{"error":{"code":"unknown_op"},"id":1,"ok":false}"#.utf8)[...]) // .unsupported
 /// ```
 public enum ReplyKind: Sendable, Hashable {
     case ok
@@ -24,8 +24,6 @@ public enum ReplyKind: Sendable, Hashable {
             self = .failed
         }
     }
-
-    public init(_ line: [UInt8]) { self.init(line[...]) }
 
     private static let okMarker = Array(#""ok":true"#.utf8)
     private static let unknownOpMarker = Array(#""code":"unknown_op""#.utf8)

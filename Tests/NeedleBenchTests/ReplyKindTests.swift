@@ -10,11 +10,12 @@ import Testing
         ("", .failed),
     ])
     func aReplyIsReadFromItsOkAndErrorCode(line: String, kind: ReplyKind) {
-        #expect(ReplyKind(Array(line.utf8)) == kind)
+        #expect(ReplyKind(Array(line.utf8)[...]) == kind)
     }
 
-    @Test func aSnippetQuotingOkTrueInsideAStringIsNotConfusedWithAnUnknownOp() {
-        let line = #"{"error":{"code":"internal","message":"x"},"id":1,"ok":false}"#
-        #expect(ReplyKind(Array(line.utf8)[...]) == .failed)
+    @Test func onlyTheLineGivenIsRead() {
+        let bytes = Array(#"{"id":1,"ok":false}{"id":2,"ok":true}"#.utf8)
+        #expect(ReplyKind(bytes[0..<19]) == .failed)
+        #expect(ReplyKind(bytes[19...]) == .ok)
     }
 }
