@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "needle", targets: ["needle"]),
         .executable(name: "needled", targets: ["needled"]),
         .executable(name: "needle-eval", targets: ["needle-eval"]),
+        .executable(name: "needle-bench", targets: ["needle-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -74,6 +75,12 @@ let package = Package(
             name: "NeedleEvaluation",
             dependencies: ["NeedleClient", "NeedleProtocol"]
         ),
+        // The benchmark's pure parts and load driver: closed-loop clients, percentiles, report, chart.
+        .target(name: "NeedleBench"),
+        .executableTarget(
+            name: "needle-bench",
+            dependencies: ["NeedleBench", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "needle",
             dependencies: [
@@ -105,6 +112,7 @@ let package = Package(
             path: "Tools/NeedleProof"
         ),
         .testTarget(name: "NeedleProtocolTests", dependencies: ["NeedleProtocol"]),
+        .testTarget(name: "NeedleBenchTests", dependencies: ["NeedleBench"]),
         .testTarget(name: "NeedleCorpusTests", dependencies: ["NeedleCorpus", "NeedleTesting"]),
         .testTarget(
             name: "NeedleIndexTests",

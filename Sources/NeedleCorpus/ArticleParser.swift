@@ -6,8 +6,14 @@
 /// ```
 /// Returns `nil` when the article has errors (all of them are appended to `diagnostics`);
 /// warnings are appended too and do not prevent a result.
+///
+/// With `skippingBody`, the body is not split and the article has no passages: for a
+/// file already indexed unchanged, whose body is known to be valid, only the front
+/// matter is needed (its names and their diagnostics).
 public enum ArticleParser {
-    public static func parse(_ bytes: [UInt8], slug: String, path: String, into diagnostics: inout [Diagnostic]) -> Article? {
+    public static func parse(
+        _ bytes: [UInt8], slug: String, path: String, skippingBody: Bool = false, into diagnostics: inout [Diagnostic]
+    ) -> Article? {
         var problems: [Diagnostic] = []
         if !isValidSlug(slug) {
             problems.append(Diagnostic(.error, path: path, line: 1, "bad slug '\(slug)': file names must be lowercase letters, digits and hyphens, like 'chemical-peel.md'"))
@@ -17,7 +23,7 @@ public enum ArticleParser {
             diagnostics += problems
             return nil
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        let lines = splitLines(text).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard lines.first?.trimmingWhitespace() == "---" else {
             problems.append(Diagnostic(.error, path: path, line: 1, "missing front matter: the file must start with a '---' line"))
             diagnostics += problems
@@ -30,9 +36,8 @@ public enum ArticleParser {
         }
         let yaml = lines[1..<close].joined(separator: "\n")
         let matter = FrontMatter.parse(yaml, path: path, firstLine: 2, into: &problems)
-        let bodyLines = Array(lines[(close + 1)...])
-        let passages = PassageSplitter.passages(lines: bodyLines, firstLine: close + 2)
-        if passages.isEmpty {
+        let passages = skippingBody ? [] : PassageSplitter.passages(lines: Array(lines[(close + 1)...]), firstLine: close + 2)
+        if passages.isEmpty, !skippingBody {
             problems.append(Diagnostic(.error, path: path, line: close + 1, "empty body: write the article below the front matter"))
         }
         diagnostics += problems
@@ -46,6 +51,29 @@ public enum ArticleParser {
     /// True for `[a-z0-9-]+`.
     public static func isValidSlug(_ slug: String) -> Bool {
         !slug.isEmpty && slug.utf8.allSatisfy { (0x61...0x7a).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2d }
+    }
+
+    /// `text.split(separator: "\n", omittingEmptySubsequences: false)`, found on bytes.
+    ///
+    /// As with `Character`s, a `\n` right after `\r` is not a separator: `\r\n` is one
+    /// `Character`, and every other `\n` is a `Character` of its own.
+    static func splitLines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var previous: UInt8 = 0
+        var index = start
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x0a, previous != 0x0d {
+                lines.append(text[start..<index])
+                start = bytes.index(after: index)
+            }
+            previous = byte
+            index = bytes.index(after: index)
+        }
+        lines.append(text[start..<bytes.endIndex])
+        return lines
     }
 
     /// The 1-based line holding the first byte that is not valid UTF-8.

@@ -21,7 +21,8 @@ struct FrontMatter {
     static func parse(_ yaml: String, path: String, firstLine: Int, into diagnostics: inout [Diagnostic]) -> FrontMatter? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // The encoding is given: Yams' default reads the process environment on every call.
+            root = try Yams.compose(yaml: yaml, nullOnly, .default, .utf8)
         } catch {
             diagnostics.append(yamlDiagnostic(error, path: path, firstLine: firstLine))
             return nil
@@ -67,6 +68,10 @@ struct FrontMatter {
         }
         return matter
     }
+
+    /// Only `null` matters here (every other value is read as text), so the resolver
+    /// skips Yams' other rules: each is a regular expression run on every scalar.
+    private static let nullOnly = Resolver.basic.appending(.null)
 
     static let kindList = ArticleKind.allCases.map(\.rawValue).joined(separator: " | ")
 

@@ -48,6 +48,7 @@ public enum MarkdownText {
 
     /// Removes inline syntax from one line: emphasis, code marks, links, images, HTML tags, URLs.
     public static func plain(inline line: Substring) -> String {
+        if isPlainASCII(line) { return collapseSpaces(String(line)) }
         var output = ""
         output.reserveCapacity(line.utf8.count)
         var index = line.startIndex
@@ -93,10 +94,25 @@ public enum MarkdownText {
     }
 
     private static func isRule(_ line: Substring) -> Bool {
+        guard let first = line.first(where: { !$0.isWhitespace }), "-*_".contains(first) else { return false }
         let marks = line.filter { !$0.isWhitespace }
-        guard marks.count >= 3, let first = marks.first, "-*_".contains(first) else { return false }
-        return marks.allSatisfy { $0 == first }
+        return marks.count >= 3 && marks.allSatisfy { $0 == first }
     }
+
+    /// True for ASCII text without a character that `plain(inline:)` would treat as syntax,
+    /// which is most of an article: such a line only needs its spaces collapsed.
+    private static func isPlainASCII(_ line: Substring) -> Bool {
+        var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        for byte in line.utf8 {
+            if byte >= 0x80 || syntaxBytes.contains(byte) { return false }
+            // "http": a URL to drop.
+            if byte == UInt8(ascii: "p"), previous == (UInt8(ascii: "h"), UInt8(ascii: "t"), UInt8(ascii: "t")) { return false }
+            previous = (previous.1, previous.2, byte)
+        }
+        return true
+    }
+
+    private static let syntaxBytes: Set<UInt8> = Set("\\*_~`![<|".utf8)
 
     private static func isReferenceDefinition(_ line: Substring) -> Bool {
         guard line.hasPrefix("["), let close = line.firstIndex(of: "]") else { return false }
@@ -165,6 +181,7 @@ public enum MarkdownText {
     }
 
     private static func collapseSpaces(_ text: String) -> String {
+        if let ascii = collapseASCIISpaces(text) { return ascii }
         var output = ""
         output.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -179,14 +196,53 @@ public enum MarkdownText {
         }
         return output
     }
+
+    /// `collapseSpaces` on bytes, for ASCII text; `nil` when the text is not ASCII.
+    private static func collapseASCIISpaces(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { return nil }
+            if byte.isASCIIWhitespace {
+                pendingSpace = !bytes.isEmpty
+            } else {
+                if pendingSpace { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
 
 extension Substring {
     func trimmingWhitespace() -> Substring {
+        if let trimmed = trimmingASCIIWhitespace() { return trimmed }
         let start = firstIndex(where: { !$0.isWhitespace }) ?? endIndex
         let end = lastIndex(where: { !$0.isWhitespace }).map(index(after:)) ?? start
         return self[start..<end]
     }
+
+    /// The same trim on bytes when both ends are ASCII; `nil` when a non-ASCII byte is
+    /// met first, since Unicode whitespace needs the `Character` rules.
+    private func trimmingASCIIWhitespace() -> Substring? {
+        let bytes = utf8
+        var start = bytes.startIndex
+        while start < bytes.endIndex, bytes[start].isASCIIWhitespace { start = bytes.index(after: start) }
+        guard start < bytes.endIndex else { return self[endIndex...] }
+        guard bytes[start] < 0x80 else { return nil }
+        var end = bytes.index(before: bytes.endIndex)
+        while bytes[end].isASCIIWhitespace { end = bytes.index(before: end) }
+        guard bytes[end] < 0x80 else { return nil }
+        return self[start..<bytes.index(after: end)]
+    }
+}
+
+extension UInt8 {
+    /// Space, tab, newline, vertical tab, form feed, carriage return: the ASCII characters
+    /// `Character.isWhitespace` accepts.
+    var isASCIIWhitespace: Bool { self == 0x20 || (0x09...0x0d).contains(self) }
 }
 
 extension String {

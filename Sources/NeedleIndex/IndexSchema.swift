@@ -18,7 +18,8 @@ import GRDB
 /// | `passages_fts` | FTS5: heading, text (rowid = passages.id) |
 public enum IndexSchema {
     /// Bumped whenever the tables change incompatibly; a daemon refuses other versions.
-    public static let version = 1
+    /// Version 2 added `names_article`, which incremental builds need to rewrite one article.
+    public static let version = 2
 
     /// The FTS5 tokenizer of both full-text tables.
     public static let tokenizer = "porter unicode61 remove_diacritics 2"
@@ -53,6 +54,7 @@ public enum IndexSchema {
                 name TEXT NOT NULL
             );
             CREATE INDEX names_name ON names(name COLLATE NOCASE);
+            CREATE INDEX names_article ON names(article_id);
             CREATE TABLE synonym_terms (
                 line INTEGER NOT NULL,
                 form TEXT NOT NULL CHECK (form IN ('equivalent', 'one-way')),

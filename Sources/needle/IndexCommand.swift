@@ -16,19 +16,23 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Do nothing when the index already matches the corpus (same digest and schema).")
     var ifChanged = false
 
+    @Flag(help: "Rewrite every article instead of only those whose file changed since the last build.")
+    var full = false
+
     func run() throws {
         if ifChanged, let meta = IndexMeta.read(path: out),
            meta.corpusDigest == ContentDigest.hex(CorpusLoader.digest(folder: corpusOptions.corpus)) {
             print("index is up to date: \(out) (\(meta.articles) articles)")
             return
         }
-        let corpus = try corpusOptions.load()
+        let outcome: IndexBuilder.Outcome
         do {
-            let summary = try IndexBuilder.build(corpus, to: out)
-            print("\(summary) → \(out)")
+            outcome = try IndexBuilder.build(from: corpusOptions.reader, to: out, mode: full ? .full : .incremental)
         } catch {
             printError("needle: \(error)")
             throw ExitCode.failure
         }
+        try corpusOptions.report(outcome.diagnostics)
+        if let summary = outcome.summary { print("\(summary) → \(out)") }
     }
 }

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Reads a corpus folder one article at a time, so a corpus of any size can be
+/// indexed without holding it in memory.
+///
+/// Articles come in sorted path order, each already parsed and checked against the
+/// articles before it; an article with errors is reported and skipped. Per-file
+/// diagnostics come first, then the cross-article ones (duplicate slugs, shared
+/// names), as ``CorpusLoader`` reports them.
+///
+/// ```swift
+/// let outcome = CorpusReader(folder: "Corpus").read { article in try writer.insert(article) }
+/// if outcome.diagnostics.containsErrors { … }   // throw the work away
+/// ```
+public struct CorpusReader: Sendable {
+    public var folder: String
+    /// Treat warnings as errors.
+    public var strict: Bool
+
+    public init(folder: String, strict: Bool = false) {
+        self.folder = folder
+        self.strict = strict
+    }
+
+    /// What reading produced besides the articles.
+    public struct Outcome: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var synonyms: [SynonymRule]
+        /// The corpus digest (see ``Corpus/digest``).
+        public var digest: UInt64
+        /// Articles handed to the caller.
+        public var articles: Int
+
+        public init(diagnostics: [Diagnostic], synonyms: [SynonymRule], digest: UInt64, articles: Int) {
+            self.diagnostics = diagnostics
+            self.synonyms = synonyms
+            self.digest = digest
+            self.articles = articles
+        }
+    }
+
+    /// Parses every article and hands each valid one to `body`, then reads `synonyms.txt`.
+    ///
+    /// - Parameter isUnchanged: given a slug and the digest of its file's bytes, whether
+    ///   that very file is already indexed. Such an article is handed on without passages
+    ///   (see ``ArticleParser``), which saves most of the parsing in an incremental build.
+    public func read(
+        isUnchanged: (String, UInt64) -> Bool = { _, _ in false }, _ body: (Article) throws -> Void
+    ) rethrows -> Outcome {
+        var diagnostics: [Diagnostic] = []
+        var crossArticle: [Diagnostic] = []
+        var validator = CorpusValidator()
+        var digest = ContentDigest()
+        var count = 0
+        for file in CorpusFiles.articles(in: folder, into: &diagnostics) {
+            guard let bytes = FileManager.default.contents(atPath: file.path).map(Array.init) else {
+                diagnostics.append(Diagnostic(.error, path: file.path, line: 1, "cannot read file"))
+                continue
+            }
+            digest.add(file.relativePath)
+            digest.add(bytes)
+            let known = isUnchanged(file.slug, ContentDigest.of(bytes))
+            guard let article = ArticleParser.parse(bytes, slug: file.slug, path: file.path, skippingBody: known, into: &diagnostics),
+                  validator.check(article, into: &crossArticle)
+            else { continue }
+            try body(article)
+            count += 1
+        }
+        let synonyms = readSynonyms(digest: &digest, into: &diagnostics)
+        diagnostics += crossArticle
+        if strict { diagnostics = diagnostics.map(\.escalated) }
+        return Outcome(diagnostics: diagnostics, synonyms: synonyms, digest: digest.value, articles: count)
+    }
+
+    private func readSynonyms(digest: inout ContentDigest, into diagnostics: inout [Diagnostic]) -> [SynonymRule] {
+        let path = (folder as NSString).appendingPathComponent("synonyms.txt")
+        guard let bytes = FileManager.default.contents(atPath: path) else { return [] }
+        digest.add("synonyms.txt")
+        digest.add(bytes)
+        guard let text = String(validating: Array(bytes), as: UTF8.self) else {
+            diagnostics.append(Diagnostic(.error, path: path, line: 1, "invalid UTF-8: save the file as UTF-8"))
+            return []
+        }
+        return SynonymFileParser.parse(text, path: path, into: &diagnostics)
+    }
+}

@@ -1,0 +1,37 @@
+import GRDB
+
+/// FTS5 settings for loading a whole corpus at once, and their reset afterwards.
+///
+/// By default FTS5 flushes its in-memory terms every 1 MiB (`hashsize`) and merges
+/// segments as they pile up (`automerge`, `crisismerge`), then `optimize` merges
+/// everything again. For a bulk load that ends in `optimize` the intermediate
+/// merges are wasted work: a larger hash makes fewer, larger segments, and with
+/// merging off until the end each posting is rewritten once. The defaults are put
+/// back before `optimize`, so later incremental builds merge as usual.
+/// See https://sqlite.org/fts5.html#fts5_configuration_options_config_table_.
+enum FTS5Loading {
+    static let tables = ["articles_fts", "passages_fts"]
+
+    /// Bytes of terms FTS5 buffers per table before writing a segment during a bulk load.
+    static let loadingHashSize = 64 << 20
+
+    static func begin(_ db: Database) throws {
+        try configure(db, ["hashsize": loadingHashSize, "automerge": 0, "crisismerge": 1_000])
+    }
+
+    /// Restores SQLite's defaults and merges each table into one segment.
+    static func finish(_ db: Database) throws {
+        try configure(db, ["hashsize": 1 << 20, "automerge": 4, "crisismerge": 16])
+        for table in tables {
+            try db.execute(sql: "INSERT INTO \(table)(\(table)) VALUES ('optimize')")
+        }
+    }
+
+    private static func configure(_ db: Database, _ settings: KeyValuePairs<String, Int>) throws {
+        for table in tables {
+            for (key, value) in settings {
+                try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES (?, ?)", arguments: [key, value])
+            }
+        }
+    }
+}
