@@ -23,7 +23,11 @@ public struct ProtocolFuzzer: Sendable {
     static let valid = [
         #"{"id":1,"op":"ping"}"#, #"{"id":2,"op":"stats"}"#, #"{"id":3,"op":"search","q":"acne scars","limit":3}"#,
         #"{"id":"x","op":"search","q":"PCI","limit":2,"offset":1,"filter":{"kind":"treatment"}}"#, #"{"op":"metrics"}"#,
+        #"{"id":4,"op":"search","q":"dark spots","filter":{"concern":"acne scars"},"facets":true,"explain":true}"#,
+        #"{"id":5,"op":"suggest","q":"mirco","limit":5}"#, #"{"id":6,"op":"ask","q":"Does botox hurt?","min_confidence":0.3}"#,
     ]
+    /// The ops that take a query, for generated queries.
+    static let queryOps = ["search", "suggest", "ask"]
 
     /// The next input line; each family is about equally likely, valid requests twice as likely.
     public mutating func next() -> FuzzInput {
@@ -36,7 +40,9 @@ public struct ProtocolFuzzer: Sendable {
         case 4: return finish("wrong-type", wrongType())
         case 5: return finish("nul", nul())
         case 6: return finish("invalid-utf8", invalidUTF8())
-        case 7: return finish("unicode-query", Array(#"{"op":"search","q":"\#(unicodeQuery())","limit":1}"#.utf8))
+        case 7:
+            let op = Self.queryOps.randomElement(using: &random)!
+            return finish("unicode-query", Array(#"{"op":"\#(op)","q":"\#(unicodeQuery())","limit":1}"#.utf8))
         default: return finish("valid", Array(validRequest().utf8), valid: true)
         }
     }
@@ -80,6 +86,9 @@ public struct ProtocolFuzzer: Sendable {
             #"{"op":\#(value)}"#, #"{"op":"search","q":\#(value)}"#, #"{"op":"search","q":"a","limit":\#(value)}"#,
             #"{"op":"search","q":"a","filter":\#(value)}"#, #"{"op":"search","q":"a","offset":\#(value)}"#, value,
             #"{"op":"search","q":"a","filter":{"kind":\#(value)}}"#, #"{"op":"fly","id":\#(value)}"#,
+            #"{"op":"search","q":"a","facets":\#(value)}"#, #"{"op":"search","q":"a","filter":{"concern":\#(value)}}"#,
+            #"{"op":"suggest","q":\#(value)}"#, #"{"op":"suggest","q":"a","limit":\#(value)}"#,
+            #"{"op":"ask","q":\#(value)}"#, #"{"op":"ask","q":"a","min_confidence":\#(value)}"#, #"{"op":"ask","q":"a","explain":\#(value)}"#,
         ]
         return Array(templates.randomElement(using: &random)!.utf8)
     }
@@ -113,6 +122,7 @@ public struct ProtocolFuzzer: Sendable {
         if Bool.random(using: &random) { return Self.valid.randomElement(using: &random)! }
         let query = (0..<Int.random(in: 1...8, using: &random)).map { _ in Self.words.randomElement(using: &random)! }
         let escaped = query.joined(separator: " ").replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        return #"{"id":\#(Int.random(in: 0...1_000_000, using: &random)),"op":"search","q":"\#(escaped)","limit":\#(Int.random(in: 0...3, using: &random))}"#
+        let op = Self.queryOps.randomElement(using: &random)!
+        return #"{"id":\#(Int.random(in: 0...1_000_000, using: &random)),"op":"\#(op)","q":"\#(escaped)","limit":\#(Int.random(in: 0...3, using: &random))}"#
     }
 }
