@@ -65,7 +65,9 @@ public final class SearchIndex: Sendable {
     ///
     /// Without it every page a query touches is copied out of the kernel's page cache by
     /// `pread` into each connection's own 2 MiB cache; profiles showed that copy as a fifth
-    /// of a search's time. Mapped pages are shared by all readers (and count as file-backed RSS).
+    /// of a search's time. Mapped pages are shared by all readers (and count as file-backed RSS,
+    /// once per reader). Safe because an index file is never rewritten in place: builds write
+    /// a temporary file and rename it over the old one.
     static let mappedBytes = 1 << 30
 
     /// How a query was read: its groups of alternative phrases and the FTS5 expression.
