@@ -34,10 +34,12 @@ let package = Package(
             name: "NeedleIndex",
             dependencies: ["NeedleCorpus", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // sqlite3_config, which is variadic and so out of Swift's reach, for SQLiteSetup.
+        .target(name: "CNeedleSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
         // Query parsing, concept expansion, safe FTS5 expressions, ranking and snippets.
         .target(
             name: "NeedleSearch",
-            dependencies: ["NeedleIndex", "NeedleProtocol", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CNeedleSQLite", "NeedleIndex", "NeedleProtocol", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The NIO socket server: framing, request dispatch, lifecycle.
         .target(

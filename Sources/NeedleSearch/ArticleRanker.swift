@@ -23,19 +23,38 @@ struct ArticleRanker {
         return (rescore(Array(fetched[..<window]) + extras, evidence: evidence) + fetched[window...], complete)
     }
 
+    /// The best `limit` matches in bm25 order (FTS5 visits matches in rowid order, so ties
+    /// keep it), then their `articles` rows. Only a filter needs the join while ranking:
+    /// every `articles_fts` row is an article, and joining after the `LIMIT` spares reading
+    /// the row of every match. An id list constrains `articles_fts.rowid`, which FTS5 seeks
+    /// to, rather than scanning every match.
     private func fetch(_ query: ExpandedQuery, filter: SearchFilter, limit: Int, ids: [Int64] = []) throws -> [RankedArticle] {
         var arguments: StatementArguments = ["match": query.matchExpression, "limit": limit]
         arguments += filter.arguments
-        let idClause = ids.isEmpty ? "" : "AND a.id IN (\(ids.map(String.init).joined(separator: ",")))"
-        return try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT a.id, a.slug, a.title, a.kind, a.summary, a.first_passage, a.last_passage, \(weights.articleRank) AS rank
-            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+        let idClause = ids.isEmpty ? "" : "AND articles_fts.rowid IN (\(ids.map(String.init).joined(separator: ",")))"
+        let source = filter.isEmpty ? "articles_fts" : "articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+        let sql = """
+            SELECT articles_fts.rowid, \(weights.articleRank) AS rank FROM \(source)
             WHERE articles_fts MATCH :match \(filter.sql) \(idClause)
             ORDER BY rank LIMIT :limit
-            """), arguments: arguments).map { row in
-            RankedArticle(
-                id: row[0], slug: row[1], title: row[2], kind: row[3], summary: row[4],
-                passages: (row[5] as Int64)...(row[6] as Int64), bm25: -(row[7] as Double))
+            """
+        // An id list makes the SQL one of a kind: caching it would only fill the cache.
+        let statement = ids.isEmpty ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+        let ranked = try Row.fetchAll(statement, arguments: arguments).map { (id: $0[0] as Int64, bm25: -($0[1] as Double)) }
+        guard !ranked.isEmpty else { return [] }
+        var rows: [Int64: Row] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT id, slug, title, kind, summary, first_passage, last_passage FROM articles
+            WHERE id IN (\(ranked.map { String($0.id) }.joined(separator: ",")))
+            """) {
+            rows[row[0]] = row
+        }
+        return ranked.compactMap { match in
+            rows[match.id].map { row in
+                RankedArticle(
+                    id: match.id, slug: row[1], title: row[2], kind: row[3], summary: row[4],
+                    passages: (row[5] as Int64)...(row[6] as Int64), bm25: match.bm25)
+            }
         }
     }
 

@@ -38,8 +38,10 @@ struct ArticleSearch {
     private func count() throws -> Int {
         var arguments: StatementArguments = ["match": query.matchExpression]
         arguments += filter.arguments
+        // Every articles_fts row is an article: the join is needed only to filter.
+        let source = filter.isEmpty ? "articles_fts" : "articles_fts JOIN articles a ON a.id = articles_fts.rowid"
         return try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+            SELECT count(*) FROM \(source)
             WHERE articles_fts MATCH :match \(filter.sql)
             """), arguments: arguments) ?? 0
     }

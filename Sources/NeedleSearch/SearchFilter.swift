@@ -19,6 +19,9 @@ struct SearchFilter: Sendable, Hashable {
         self.concern = concern.map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
+    /// True when the filter lets every article through.
+    var isEmpty: Bool { kind == nil && concern == nil }
+
     /// Conditions on the `articles a` row, to append to a WHERE clause.
     var sql: String {
         var clauses: [String] = []

@@ -49,7 +49,10 @@ public final class SearchIndex: Sendable {
         configuration.readonly = true
         configuration.maximumReaderCount = max(1, readers)
         configuration.label = "needle.index"
-        configuration.prepareDatabase { db in try IndexVocabulary.attach(db) }
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)")
+            try IndexVocabulary.attach(db)
+        }
         let pool = try DatabasePool(path: path, configuration: configuration)
         let (meta, concepts, corrector, completer) = try pool.read { db in
             (try IndexMeta.read(db, path: path), try IndexNames.load(db), try SpellingCorrector.load(db), try NameCompleter.load(db))
@@ -57,6 +60,15 @@ public final class SearchIndex: Sendable {
         return SearchIndex(
             path: path, meta: meta, pool: pool, concepts: concepts, weights: weights, corrector: corrector, completer: completer)
     }
+
+    /// How much of the index file each reader maps into memory (SQLite's `mmap_size`).
+    ///
+    /// Without it every page a query touches is copied out of the kernel's page cache by
+    /// `pread` into each connection's own 2 MiB cache; profiles showed that copy as a fifth
+    /// of a search's time. Mapped pages are shared by all readers (and count as file-backed RSS,
+    /// once per reader). Safe because an index file is never rewritten in place: builds write
+    /// a temporary file and rename it over the old one.
+    static let mappedBytes = 1 << 30
 
     /// How a query was read: its groups of alternative phrases and the FTS5 expression.
     public func expand(_ query: String) -> ExpandedQuery {

@@ -82,6 +82,7 @@ struct Needled: AsyncParsableCommand {
             FileHandle.standardError.write(Data("needled: refusing to run as root; pass --allow-root to run anyway\n".utf8))
             throw ExitCode.failure
         }
+        if !SQLiteSetup.disableMemoryStatistics() { logger.warning("SQLite was initialized early; its memory statistics stay on") }
         do {
             let searchIndex = try await NeedleServer.openIndex(path: index, readers: readers)
             let server = NeedleServer(configuration: serverConfiguration(), index: searchIndex, readers: readers, logger: logger)
