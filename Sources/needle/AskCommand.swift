@@ -42,7 +42,7 @@ struct AskCommand: AsyncParsableCommand {
             question: words.joined(separator: " "), limit: min(limit, AskRequest.maximumLimit),
             minimumConfidence: minConfidence, kind: kind, concern: concern, explain: explain)
         let line = if let index {
-            try await askInProcess(request, path: index)
+            try await InProcessIndex.reply(path: index) { .ask(id: .int(1), try await $0.ask(request)) }
         } else {
             try await socketOptions.send(.ask(request))
         }
@@ -51,18 +51,5 @@ struct AskCommand: AsyncParsableCommand {
             return
         }
         print(AskResultView(result: try socketOptions.decode(AskResult.self, from: line)).text, terminator: "")
-    }
-
-    private func askInProcess(_ request: AskRequest, path: String) async throws -> String {
-        let response: Response
-        do {
-            response = .ask(id: .int(1), try await SearchIndex.open(path: path, readers: 1).ask(request))
-        } catch let error as SearchError {
-            response = .error(ProtocolError(id: .int(1), .badRequest, error.description))
-        } catch {
-            printError("needle: \(error)")
-            throw ExitCode.failure
-        }
-        return String(decoding: response.encodedLine().dropLast(), as: UTF8.self)
     }
 }

@@ -41,7 +41,7 @@ struct SearchCommand: AsyncParsableCommand {
             query: words.joined(separator: " "), limit: min(limit, SearchRequest.maximumLimit), offset: offset,
             kind: kind, concern: concern, facets: facets, explain: explain)
         let line = if let index {
-            try await searchInProcess(request, path: index)
+            try await InProcessIndex.reply(path: index) { .search(id: .int(1), try await $0.search(request)) }
         } else {
             try await socketOptions.send(.search(request))
         }
@@ -51,17 +51,5 @@ struct SearchCommand: AsyncParsableCommand {
         }
         let result = try socketOptions.decode(SearchResult.self, from: line)
         print(SearchResultView(result: result, offset: offset, highlight: isatty(STDOUT_FILENO) == 1).text, terminator: "")
-    }
-
-    private func searchInProcess(_ request: SearchRequest, path: String) async throws -> String {
-        do {
-            let result = try await SearchIndex.open(path: path, readers: 1).search(request)
-            return String(decoding: Response.search(id: .int(1), result).encodedLine().dropLast(), as: UTF8.self)
-        } catch let error as SearchError {
-            return String(decoding: Response.error(ProtocolError(id: .int(1), .badRequest, error.description)).encodedLine().dropLast(), as: UTF8.self)
-        } catch {
-            printError("needle: \(error)")
-            throw ExitCode.failure
-        }
     }
 }

@@ -22,6 +22,15 @@ import Testing
         #expect(run.standardOutput.contains("asks about: recovery"))
     }
 
+    @Test func needleAskReadsAnIndexFileWithoutADaemon() throws {
+        let run = try CommandRun.run("needle", ["ask", "--index", Self.fixture.indexPath, "What are the side effects of botox?"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.hasPrefix("1. Botulinum toxin injections — Risks and side effects"))
+        let bad = try CommandRun.run("needle", ["ask", "--index", Self.fixture.indexPath, "--kind", "spaceship", "botox"])
+        #expect(bad.status != 0)
+        #expect(bad.standardError.contains("unknown kind 'spaceship'"))
+    }
+
     @Test func belowTheMinimumConfidenceTheCLISuggestsArticles() async throws {
         let daemon = try await DaemonProcess.start(index: Self.fixture.indexPath)
         defer { daemon.kill() }
