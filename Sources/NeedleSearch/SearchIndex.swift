@@ -85,23 +85,17 @@ public final class SearchIndex: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let filter = try SearchFilter(kind: request.kind, concern: request.concern)
-        let query = expand(request.query)
-        guard !query.isEmpty else { return SearchResult(total: 0, hits: [], expanded: []) }
+        let typed = expand(request.query)
+        guard !typed.isEmpty else { return SearchResult(total: 0, hits: [], expanded: []) }
         let (weights, names, expander, corrector) = (self.weights, self.names, self.expander, self.corrector)
         var result = try await pool.read { db in
-            var result = try ArticleSearch(db: db, weights: weights, names: names, query: query, filter: filter).run(request)
-            guard let corrected = try QueryCorrection.corrected(request.query, corrector: corrector, db: db) else { return result }
-            if result.total < Self.fewResults {
-                let correctedQuery = expander.expand(ParsedQuery(corrected))
-                let alternative = try ArticleSearch(db: db, weights: weights, names: names, query: correctedQuery, filter: filter)
-                    .run(request)
-                if alternative.total > result.total {
-                    result = alternative
-                    result.corrected = true
-                }
-            }
-            result.didYouMean = corrected
-            return result
+            try CorrectionFallback.answer(
+                request.query, corrector: corrector, db: db,
+                run: { text in
+                    let query = text == request.query ? typed : expander.expand(ParsedQuery(text))
+                    return try ArticleSearch(db: db, weights: weights, names: names, query: query, filter: filter).run(request)
+                },
+                tryCorrected: { $0.total < Self.fewResults }, prefers: { $0.total > $1.total })
         }
         result.tookMicroseconds = Int((clock.now - start) / .microseconds(1))
         return result
@@ -123,15 +117,11 @@ public final class SearchIndex: Sendable {
         let (weights, names, expander, corrector) = (self.weights, self.names, self.expander, self.corrector)
         var result = try await pool.read { db in
             let ranker = ArticleRanker(db: db, weights: weights, names: names)
-            var result = try Self.answer(request.question, request, ranker: ranker, expander: expander, filter: filter, db: db)
-            guard let corrected = try QueryCorrection.corrected(request.question, corrector: corrector, db: db) else { return result }
-            let alternative = try Self.answer(corrected, request, ranker: ranker, expander: expander, filter: filter, db: db)
-            if alternative.answers.first?.confidence ?? 0 > result.answers.first?.confidence ?? 0 {
-                result = alternative
-                result.corrected = true
-            }
-            result.didYouMean = corrected
-            return result
+            return try CorrectionFallback.answer(
+                request.question, corrector: corrector, db: db,
+                run: { try Self.answer($0, request, ranker: ranker, expander: expander, filter: filter, db: db) },
+                tryCorrected: { _ in true },
+                prefers: { $0.answers.first?.confidence ?? 0 > $1.answers.first?.confidence ?? 0 })
         }
         result.tookMicroseconds = Int((clock.now - start) / .microseconds(1))
         return result

@@ -1,0 +1,43 @@
+import GRDB
+import NeedleProtocol
+
+/// A reply that can say it was made for a corrected query: search and ask results.
+protocol CorrectableResult {
+    var didYouMean: String? { get set }
+    var corrected: Bool { get set }
+}
+
+extension SearchResult: CorrectableResult {}
+extension AskResult: CorrectableResult {}
+
+/// Answers a query as typed and, when a word of it is misspelled, the corrected query too,
+/// keeping the better reply. The one policy `search` and `ask` share; each decides when the
+/// corrected query is worth running and which reply is better.
+///
+/// ```swift
+/// let result = try CorrectionFallback.answer("microneedlng", corrector: corrector, db: db,
+///     run: { try search($0) }, tryCorrected: { $0.total < 3 }, prefers: { $0.total > $1.total })
+/// result.didYouMean  // "microneedling"
+/// ```
+enum CorrectionFallback {
+    /// - Parameters:
+    ///   - run: answers a query text.
+    ///   - tryCorrected: whether the typed query's reply leaves room for the corrected one.
+    ///   - prefers: whether the first reply (the corrected one's) is better than the second.
+    static func answer<Result: CorrectableResult>(
+        _ text: String, corrector: SpellingCorrector, db: Database,
+        run: (String) throws -> Result, tryCorrected: (Result) -> Bool, prefers: (Result, Result) -> Bool
+    ) throws -> Result {
+        var result = try run(text)
+        guard let corrected = try QueryCorrection.corrected(text, corrector: corrector, db: db) else { return result }
+        if tryCorrected(result) {
+            let alternative = try run(corrected)
+            if prefers(alternative, result) {
+                result = alternative
+                result.corrected = true
+            }
+        }
+        result.didYouMean = corrected
+        return result
+    }
+}
