@@ -75,27 +75,30 @@ public final class SearchIndex: Sendable {
         expander.expand(ParsedQuery(query))
     }
 
-    /// Runs a search on one of the pool's reader connections.
+    /// Runs a search on one of the pool's reader connections, on the calling thread.
     ///
     /// When a word of the query is not in the index, `did_you_mean` carries the query with
     /// it corrected; when the query as typed finds fewer than ``fewResults`` articles and the
     /// corrected one finds more, the corrected one's hits are returned (`corrected` is true).
+    /// Its SQL is interrupted after `limit` (``QueryTimeout``); no limit when `nil`.
     /// Throws ``SearchError`` for a bad filter, or a database error.
-    public func search(_ request: SearchRequest) async throws -> SearchResult {
+    public func search(_ request: SearchRequest, within limit: Duration? = nil) throws -> SearchResult {
         let clock = ContinuousClock()
         let start = clock.now
         let filter = try SearchFilter(kind: request.kind, concern: request.concern)
         let typed = expand(request.query)
         guard !typed.isEmpty else { return SearchResult(total: 0, hits: [], expanded: []) }
         let (weights, names, expander, corrector) = (self.weights, self.names, self.expander, self.corrector)
-        var result = try await pool.read { db in
-            try CorrectionFallback.answer(
+        var result = try pool.read { db in
+            try QueryDeadline.run(db, within: limit) {
+                try CorrectionFallback.answer(
                 request.query, corrector: corrector, db: db,
-                run: { text in
-                    let query = text == request.query ? typed : expander.expand(ParsedQuery(text))
-                    return try ArticleSearch(db: db, weights: weights, names: names, query: query, filter: filter).run(request)
-                },
-                tryCorrected: { $0.total < Self.fewResults }, prefers: { $0.total > $1.total })
+                    run: { text in
+                        let query = text == request.query ? typed : expander.expand(ParsedQuery(text))
+                        return try ArticleSearch(db: db, weights: weights, names: names, query: query, filter: filter).run(request)
+                    },
+                    tryCorrected: { $0.total < Self.fewResults }, prefers: { $0.total > $1.total })
+            }
         }
         result.tookMicroseconds = Int((clock.now - start) / .microseconds(1))
         return result
@@ -104,24 +107,28 @@ public final class SearchIndex: Sendable {
     /// Below this many articles, a query with a misspelled word is run corrected as well.
     public static let fewResults = 3
 
-    /// Answers a question with passages, on one of the pool's reader connections.
+    /// Answers a question with passages, on one of the pool's reader connections, on the
+    /// calling thread.
     ///
     /// When a word of the question is not in the index, `did_you_mean` carries the corrected
     /// question, which is answered too: when its best answer is more confident than the best
     /// answer to the question as typed, its answers are returned (`corrected` is true).
+    /// Its SQL is interrupted after `limit` (``QueryTimeout``); no limit when `nil`.
     /// Throws ``SearchError`` for a bad filter, or a database error.
-    public func ask(_ request: AskRequest) async throws -> AskResult {
+    public func ask(_ request: AskRequest, within limit: Duration? = nil) throws -> AskResult {
         let clock = ContinuousClock()
         let start = clock.now
         let filter = try SearchFilter(kind: request.kind, concern: request.concern)
         let (weights, names, expander, corrector) = (self.weights, self.names, self.expander, self.corrector)
-        var result = try await pool.read { db in
+        var result = try pool.read { db in
             let ranker = ArticleRanker(db: db, weights: weights, names: names)
-            return try CorrectionFallback.answer(
-                request.question, corrector: corrector, db: db,
-                run: { try Self.answer($0, request, ranker: ranker, expander: expander, filter: filter, db: db) },
-                tryCorrected: { _ in true },
-                prefers: { $0.answers.first?.confidence ?? 0 > $1.answers.first?.confidence ?? 0 })
+            return try QueryDeadline.run(db, within: limit) {
+                try CorrectionFallback.answer(
+                    request.question, corrector: corrector, db: db,
+                    run: { try Self.answer($0, request, ranker: ranker, expander: expander, filter: filter, db: db) },
+                    tryCorrected: { _ in true },
+                    prefers: { $0.answers.first?.confidence ?? 0 > $1.answers.first?.confidence ?? 0 })
+            }
         }
         result.tookMicroseconds = Int((clock.now - start) / .microseconds(1))
         return result

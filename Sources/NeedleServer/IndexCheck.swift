@@ -12,18 +12,18 @@ import NeedleProtocol
 /// search for one article's title that must find that article.
 ///
 /// ```swift
-/// let index = try await IndexCheck.open(path: "Index/needle.sqlite", readers: 4)
+/// let index = try IndexCheck.open(path: "Index/needle.sqlite", readers: 4)
 /// ```
 enum IndexCheck {
     /// The index at `path`, opened with `readers` connections and checked.
     ///
     /// Throws ``NeedleIndex/IndexError`` (missing, not an index, other schema) or ``IndexCheckError``.
-    static func open(path: String, readers: Int) async throws -> SearchIndex {
+    static func open(path: String, readers: Int) throws -> SearchIndex {
         let (meta, probe) = try inspect(path)
         let index = try SearchIndex.open(path: path, readers: readers)
         guard index.meta == meta else { throw IndexCheckError.replacedWhileChecking(path: path) }
         if let probe {
-            let result = try await index.search(SearchRequest(query: probe.title, limit: SearchRequest.maximumLimit))
+            let result = try index.search(SearchRequest(query: probe.title, limit: SearchRequest.maximumLimit))
             guard result.hits.contains(where: { $0.slug == probe.slug }) else {
                 throw IndexCheckError.probeFailed(path: path, query: probe.title)
             }

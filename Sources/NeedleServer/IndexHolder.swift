@@ -35,11 +35,11 @@ final class IndexHolder: Sendable {
     /// Opens and checks the index file again and serves it from now on; `trigger` says
     /// who asked (`op`, `SIGHUP`, `watch`) for the log. On failure the old index stays.
     @discardableResult
-    func reload(trigger: String) async throws -> SearchIndex {
+    func reload(trigger: String) throws -> SearchIndex {
         let ticket = tickets.add()
         let path = current.path
         do {
-            let fresh = try await IndexCheck.open(path: path, readers: readers)
+            let fresh = try IndexCheck.open(path: path, readers: readers)
             served.withLock { served in
                 if ticket > served.ticket { served = Served(index: fresh, ticket: ticket) }
             }

@@ -22,7 +22,7 @@ struct IndexReloadTriggers: Sendable {
 
     private func reloadOnHangup() async {
         for await _ in hangups {
-            _ = try? await indexes.reload(trigger: "SIGHUP")
+            _ = try? indexes.reload(trigger: "SIGHUP")
         }
     }
 
@@ -34,7 +34,7 @@ struct IndexReloadTriggers: Sendable {
             let now = IndexFileIdentity(path: path)
             guard now != seen, now != nil else { continue }
             seen = now
-            _ = try? await indexes.reload(trigger: "watch")
+            _ = try? indexes.reload(trigger: "watch")
         }
     }
 }

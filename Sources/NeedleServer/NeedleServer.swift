@@ -23,6 +23,7 @@ import UnixSignals
 public final class NeedleServer: Service, Sendable {
     public let configuration: ServerConfiguration
     private let dispatcher: RequestDispatcher
+    private let admission: ConnectionAdmission
     private let connections = ConnectionRegistry()
     private let logger: Logger
     private let eventLoopGroup: MultiThreadedEventLoopGroup
@@ -35,11 +36,12 @@ public final class NeedleServer: Service, Sendable {
         self.dispatcher = RequestDispatcher(
             indexes: IndexHolder(index, readers: readers, metrics: metrics, logger: logger), metrics: metrics,
             configuration: configuration, logger: logger)
+        self.admission = ConnectionAdmission(configuration: configuration, connections: connections, metrics: metrics, logger: logger)
     }
 
     /// Opens the index at `path` and checks it the way a reload does (schema, meta, probe search).
-    public static func openIndex(path: String, readers: Int) async throws -> SearchIndex {
-        try await IndexCheck.open(path: path, readers: readers)
+    public static func openIndex(path: String, readers: Int) throws -> SearchIndex {
+        try IndexCheck.open(path: path, readers: readers)
     }
 
     public func run() async throws {
@@ -65,7 +67,7 @@ public final class NeedleServer: Service, Sendable {
             try await server.executeThenClose { connections in
                 try await withThrowingDiscardingTaskGroup { group in
                     for try await connection in connections {
-                        group.addTask { await self.serve(connection) }
+                        group.addTask { try? await connection.closeFuture.get() }
                     }
                 }
             }
@@ -82,7 +84,7 @@ public final class NeedleServer: Service, Sendable {
 
     private func bind(
         _ bootstrap: SocketListener.Bind, quiescing: ServerQuiescingHelper
-    ) async throws -> NIOAsyncChannel<NIOAsyncChannel<RequestFrame, ByteBuffer>, Never> {
+    ) async throws -> NIOAsyncChannel<any Channel, Never> {
         let configuration = self.configuration
         let serverBootstrap = ServerBootstrap(group: eventLoopGroup)
             .serverChannelOption(.backlog, value: 256)
@@ -94,9 +96,15 @@ public final class NeedleServer: Service, Sendable {
             .childChannelOption(.allowRemoteHalfClosure, value: true)
             .childChannelOption(.writeBufferWaterMark, value: .init(
                 low: configuration.outputHighWatermark / 2, high: configuration.outputHighWatermark))
-        let initializer: @Sendable (any Channel) -> EventLoopFuture<NIOAsyncChannel<RequestFrame, ByteBuffer>> = { channel in
-            channel.eventLoop.makeCompletedFuture {
-                try Self.configurePipeline(channel, configuration)
+        let (admission, dispatcher) = (self.admission, self.dispatcher)
+        let initializer: @Sendable (any Channel) -> EventLoopFuture<any Channel> = { channel in
+            PeerCredentials.of(channel).flatMapThrowing { peer in
+                if let refusal = admission.refusal(of: channel, peer: peer) {
+                    try channel.pipeline.syncOperations.addHandler(RefusalHandler(refusal))
+                } else {
+                    try Self.configurePipeline(channel, configuration, dispatcher: dispatcher)
+                }
+                return channel
             }
         }
         switch bootstrap {
@@ -107,68 +115,16 @@ public final class NeedleServer: Service, Sendable {
         }
     }
 
-    /// Each connection: idle timeout, line framing, quiescing, then an async channel whose
-    /// small inbound buffer stops reading while the connection's replies wait to be read.
+    /// An admitted connection: idle timeout, line framing, quiescing, then its ``RequestHandler``.
     private static func configurePipeline(
-        _ channel: any Channel, _ configuration: ServerConfiguration
-    ) throws -> NIOAsyncChannel<RequestFrame, ByteBuffer> {
+        _ channel: any Channel, _ configuration: ServerConfiguration, dispatcher: RequestDispatcher
+    ) throws {
         let idle = TimeAmount.nanoseconds(Int64(configuration.idleTimeout / .nanoseconds(1)))
         try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
         try channel.pipeline.syncOperations.addHandler(IdleConnectionCloser(timeout: configuration.idleTimeout))
         try channel.pipeline.syncOperations.addHandler(
             ByteToMessageHandler(RequestLineDecoder(maximumLength: configuration.maximumLineLength)))
         try channel.pipeline.syncOperations.addHandler(InputDrainingHandler())
-        return try NIOAsyncChannel<RequestFrame, ByteBuffer>(
-            wrappingChannelSynchronously: channel,
-            configuration: .init(backPressureStrategy: .init(lowWatermark: 2, highWatermark: 8)))
-    }
-
-    /// Admits a connection (peer allowed, under the limit), then answers its requests in
-    /// order until it closes or the server drains it.
-    private func serve(_ connection: NIOAsyncChannel<RequestFrame, ByteBuffer>) async {
-        let channel = connection.channel
-        if let refusal = await refusal(of: channel) {
-            dispatcher.metrics.connectionRefused()
-            try? await connection.executeThenClose { _, outbound in
-                try await outbound.write(ByteBuffer(bytes: Response.error(refusal).encodedLine()))
-            }
-            return
-        }
-        let metrics = dispatcher.metrics
-        metrics.connectionOpened()
-        defer {
-            connections.remove(channel)
-            metrics.connectionClosed()
-        }
-        do {
-            try await connection.executeThenClose { inbound, outbound in
-                for try await frame in inbound {
-                    let response = await dispatcher.respond(to: frame)
-                    try await outbound.write(ByteBuffer(bytes: response))
-                }
-            }
-        } catch {
-            logger.debug("connection ended", metadata: ["error": "\(error)"])
-        }
-    }
-
-    /// Why `channel` may not be served, or `nil` when it may (it is then registered).
-    private func refusal(of channel: any Channel) async -> ProtocolError? {
-        let peer = await PeerCredentials.of(channel)
-        let needsPeer = !configuration.allowedUsers.isEmpty || !configuration.allowedGroups.isEmpty
-        if needsPeer, peer.map({ $0.isAllowed(by: configuration) }) != true {
-            logger.warning("refused connection: peer not allowed", metadata: [
-                "pid": "\(peer?.pid ?? 0)", "uid": "\(peer.map { String($0.uid) } ?? "unknown")",
-                "gid": "\(peer.map { String($0.gid) } ?? "unknown")",
-            ])
-            return ProtocolError(.forbidden, "this user or group may not use the daemon")
-        }
-        guard connections.admit(channel, limit: configuration.maximumConnections) else {
-            logger.warning("refused connection: too many connections", metadata: [
-                "limit": "\(configuration.maximumConnections)", "pid": "\(peer?.pid ?? 0)",
-            ])
-            return ProtocolError(.tooManyConnections, "the daemon serves \(configuration.maximumConnections) connections already")
-        }
-        return nil
+        try channel.pipeline.syncOperations.addHandler(RequestHandler(dispatcher: dispatcher))
     }
 }

@@ -11,11 +11,11 @@ struct PeerCredentials: Sendable, Hashable {
     var gid: UInt32
 
     /// The credentials of the process that connected `channel`; `nil` when the kernel gives none.
-    static func of(_ channel: any Channel) async -> PeerCredentials? {
-        guard let provider = channel as? any SocketOptionProvider else { return nil }
+    static func of(_ channel: any Channel) -> EventLoopFuture<PeerCredentials?> {
+        guard let provider = channel as? any SocketOptionProvider else { return channel.eventLoop.makeSucceededFuture(nil) }
         let future: EventLoopFuture<PeerCredentials> = provider.unsafeGetSocketOption(
             level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SO_PEERCRED))
-        return try? await future.get()
+        return future.map { Optional($0) }.recover { _ in nil }
     }
 
     /// Whether `configuration` lets this peer in: everyone when no `--allow-uid`/`--allow-gid`

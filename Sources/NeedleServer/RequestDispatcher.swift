@@ -2,73 +2,80 @@ import Logging
 import NeedleProtocol
 import NeedleSearch
 
-/// Answers one framed request: decodes it, runs its operation under the request deadline,
-/// encodes the response line and counts it. Never throws: every failure becomes an
-/// `ok:false` response.
+/// Answers one framed request: decodes it, runs its operation, encodes the response line
+/// and counts it. Never throws: every failure becomes an `ok:false` response.
+///
+/// Every operation but `reload` is answered at once on the calling thread (the connection's
+/// event loop): the searches are bounded by the request timeout, which SQLite enforces
+/// itself (``NeedleSearch/QueryTimeout``), and the rest is work in memory. A `reload` opens
+/// and checks a whole index file, so it is answered later, off the event loop.
 struct RequestDispatcher: Sendable {
+    /// A response line now, or the work that produces it off the event loop.
+    enum Reply {
+        case now([UInt8])
+        case later(@Sendable () -> [UInt8])
+    }
+
     let indexes: IndexHolder
     let metrics: ServerMetrics
     let configuration: ServerConfiguration
     let logger: Logger
 
-    func respond(to frame: RequestFrame) async -> [UInt8] {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let (operation, response) = await answer(frame)
-        var failure: ErrorCode?
-        if case .error(let error) = response { failure = error.code }
-        metrics.record(operation: operation, microseconds: Int((clock.now - start) / .microseconds(1)), error: failure)
-        return response.encodedLine()
-    }
-
-    /// The op name the request counts under, and its response.
-    private func answer(_ frame: RequestFrame) async -> (String, Response) {
+    func reply(to frame: RequestFrame) -> Reply {
+        let start = ContinuousClock.now
         switch frame {
         case .tooLong:
             let limit = configuration.maximumLineLength
-            return ("invalid", .error(ProtocolError(.lineTooLong, "request line longer than \(limit) bytes")))
+            return .now(finish("invalid", .error(ProtocolError(.lineTooLong, "request line longer than \(limit) bytes")), since: start))
         case .line(let bytes):
             switch RequestDecoder.decode(bytes) {
             case .failure(let error):
-                return ("invalid", .error(error))
+                return .now(finish("invalid", .error(error), since: start))
             case .success(let request):
-                return (request.operation.name, await respond(to: request))
+                let answer: @Sendable () -> [UInt8] = { [self] in
+                    finish(request.operation.name, answering(request) { try respond(to: request) }, since: start)
+                }
+                return request.operation == .reload ? .later(answer) : .now(answer())
             }
         }
     }
 
-    private func respond(to request: Request) async -> Response {
+    /// Counts the response under `operation` and encodes it.
+    private func finish(_ operation: String, _ response: Response, since start: ContinuousClock.Instant) -> [UInt8] {
+        var failure: ErrorCode?
+        if case .error(let error) = response { failure = error.code }
+        metrics.record(operation: operation, microseconds: Int((.now - start) / .microseconds(1)), error: failure)
+        return response.encodedLine()
+    }
+
+    private func respond(to request: Request) throws -> Response {
+        switch request.operation {
+        case .search(let search):
+            return .search(id: request.id, try indexes.current.search(search, within: configuration.requestTimeout))
+        case .ask(let ask):
+            return .ask(id: request.id, try indexes.current.ask(ask, within: configuration.requestTimeout))
+        case .suggest(let suggest):
+            return .suggest(id: request.id, indexes.current.suggest(suggest))
+        case .ping:
+            return .pong(id: request.id)
+        case .stats:
+            return .stats(id: request.id, statistics())
+        case .reload:
+            return .reloaded(id: request.id, try indexes.reload(trigger: "op").info)
+        case .metrics:
+            return .metrics(id: request.id, prometheus: metrics.prometheusText(index: indexes.current.info))
+        }
+    }
+
+    /// The response `work` gives, or the error response for what it threw.
+    private func answering(_ request: Request, _ work: () throws -> Response) -> Response {
         do {
-            switch request.operation {
-            case .search(let search):
-                let index = indexes.current
-                let result = try await RequestDeadline.run(within: configuration.requestTimeout) {
-                    try await index.search(search)
-                }
-                return .search(id: request.id, result)
-            case .ask(let ask):
-                let index = indexes.current
-                let result = try await RequestDeadline.run(within: configuration.requestTimeout) {
-                    try await index.ask(ask)
-                }
-                return .ask(id: request.id, result)
-            case .suggest(let suggest):
-                return .suggest(id: request.id, indexes.current.suggest(suggest))
-            case .ping:
-                return .pong(id: request.id)
-            case .stats:
-                return .stats(id: request.id, statistics())
-            case .reload:
-                return .reloaded(id: request.id, try await indexes.reload(trigger: "op").info)
-            case .metrics:
-                return .metrics(id: request.id, prometheus: metrics.prometheusText(index: indexes.current.info))
-            }
+            return try work()
         } catch let error as SearchError {
             return .error(ProtocolError(id: request.id, .badRequest, error.description))
-        } catch is RequestDeadline.Exceeded {
-            let limit = configuration.requestTimeout
-            logger.warning("request timed out", metadata: ["op": "\(request.operation.name)", "limit": "\(limit)"])
-            return .error(ProtocolError(id: request.id, .timeout, "the request ran longer than \(limit) and was interrupted"))
+        } catch let timeout as QueryTimeout {
+            logger.warning("request timed out", metadata: ["op": "\(request.operation.name)", "limit": "\(timeout.limit)"])
+            return .error(ProtocolError(id: request.id, .timeout, "the request ran longer than \(timeout.limit) and was interrupted"))
         } catch {
             logger.error("request failed", metadata: ["op": "\(request.operation.name)", "error": "\(error)"])
             return .error(ProtocolError(id: request.id, .internal, "\(error)"))

@@ -42,7 +42,7 @@ struct AskCommand: AsyncParsableCommand {
             question: words.joined(separator: " "), limit: min(limit, AskRequest.maximumLimit),
             minimumConfidence: minConfidence, kind: kind, concern: concern, explain: explain)
         let line = if let index {
-            try await InProcessIndex.reply(path: index) { .ask(id: .int(1), try await $0.ask(request)) }
+            try InProcessIndex.reply(path: index) { .ask(id: .int(1), try $0.ask(request)) }
         } else {
             try await socketOptions.send(.ask(request))
         }

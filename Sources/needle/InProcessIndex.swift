@@ -5,10 +5,10 @@ import NeedleSearch
 /// Answers a request straight from an index file, as the daemon would: the same reply line,
 /// a bad request as an `ok:false` line, any other failure as a one-line error and exit 1.
 enum InProcessIndex {
-    static func reply(path: String, _ answer: (SearchIndex) async throws -> Response) async throws -> String {
+    static func reply(path: String, _ answer: (SearchIndex) throws -> Response) throws -> String {
         let response: Response
         do {
-            response = try await answer(SearchIndex.open(path: path, readers: 1))
+            response = try answer(SearchIndex.open(path: path, readers: 1))
         } catch let error as SearchError {
             response = .error(ProtocolError(id: .int(1), .badRequest, error.description))
         } catch {

@@ -41,7 +41,7 @@ struct SearchCommand: AsyncParsableCommand {
             query: words.joined(separator: " "), limit: min(limit, SearchRequest.maximumLimit), offset: offset,
             kind: kind, concern: concern, facets: facets, explain: explain)
         let line = if let index {
-            try await InProcessIndex.reply(path: index) { .search(id: .int(1), try await $0.search(request)) }
+            try InProcessIndex.reply(path: index) { .search(id: .int(1), try $0.search(request)) }
         } else {
             try await socketOptions.send(.search(request))
         }

@@ -84,7 +84,7 @@ struct Needled: AsyncParsableCommand {
         }
         if !SQLiteSetup.disableMemoryStatistics() { logger.warning("SQLite was initialized early; its memory statistics stay on") }
         do {
-            let searchIndex = try await NeedleServer.openIndex(path: index, readers: readers)
+            let searchIndex = try NeedleServer.openIndex(path: index, readers: readers)
             let server = NeedleServer(configuration: serverConfiguration(), index: searchIndex, readers: readers, logger: logger)
             let group = ServiceGroup(configuration: ServiceGroupConfiguration(
                 services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -47,7 +47,7 @@ import Testing
     static let index = try! SearchIndex.open(path: fixture.indexPath, readers: 2)
 
     private func ask(_ question: String, limit: Int = 3, minimumConfidence: Double = 0) async throws -> AskResult {
-        try await Self.index.ask(AskRequest(question: question, limit: limit, minimumConfidence: minimumConfidence))
+        try Self.index.ask(AskRequest(question: question, limit: limit, minimumConfidence: minimumConfidence))
     }
 
     @Test func answersWithTheSectionTheQuestionAsksFor() async throws {
@@ -107,16 +107,16 @@ import Testing
     }
 
     @Test func filtersApplyToAnswers() async throws {
-        let result = try await Self.index.ask(AskRequest(question: "how do I treat dark spots", limit: 5, kind: "treatment"))
+        let result = try Self.index.ask(AskRequest(question: "how do I treat dark spots", limit: 5, kind: "treatment"))
         #expect(!result.answers.isEmpty)
         #expect(result.answers.allSatisfy { $0.slug != "hyperpigmentation" && $0.slug != "sunscreen" })
         await #expect(throws: SearchError.self) {
-            try await Self.index.ask(AskRequest(question: "acne", kind: "spaceship"))
+            try Self.index.ask(AskRequest(question: "acne", kind: "spaceship"))
         }
     }
 
     @Test func explainGivesEachAnswersParts() async throws {
-        let result = try await Self.index.ask(AskRequest(question: "How long is skin red after microneedling?", explain: true))
+        let result = try Self.index.ask(AskRequest(question: "How long is skin red after microneedling?", explain: true))
         let parts = try #require(result.answers.first?.explain)
         #expect(parts.headingMatch == 1)
         #expect(parts.matchedName == "Microneedling")
@@ -129,7 +129,7 @@ import Testing
     static var index: SearchIndex { AnswerSearchTests.index }
 
     @Test func aQueryThatFindsNothingRunsCorrected() async throws {
-        let result = try await Self.index.search(SearchRequest(query: "microneedlng"))
+        let result = try Self.index.search(SearchRequest(query: "microneedlng"))
         #expect(result.corrected)
         #expect(result.didYouMean == "microneedling")
         #expect(result.hits.first?.slug == "microneedling")
@@ -137,7 +137,7 @@ import Testing
     }
 
     @Test func aQueryThatFindsEnoughKeepsItsHitsAndOnlySuggests() async throws {
-        let result = try await Self.index.search(SearchRequest(query: "skin microneedlng"))
+        let result = try Self.index.search(SearchRequest(query: "skin microneedlng"))
         #expect(!result.corrected)
         #expect(result.didYouMean == "skin microneedling")
         #expect(result.total >= SearchIndex.fewResults)
@@ -145,17 +145,17 @@ import Testing
     }
 
     @Test func knownWordsAreNeverCorrected() async throws {
-        let result = try await Self.index.search(SearchRequest(query: "hyperpigmentation sunscreen"))
+        let result = try Self.index.search(SearchRequest(query: "hyperpigmentation sunscreen"))
         #expect(result.didYouMean == nil && !result.corrected)
     }
 
     @Test func quotedPhrasesAreKeptAsTyped() async throws {
-        let result = try await Self.index.search(SearchRequest(query: #""microneedlng" scars"#))
+        let result = try Self.index.search(SearchRequest(query: #""microneedlng" scars"#))
         #expect(result.didYouMean == nil)
     }
 
     @Test func aMisspelledQuestionIsAnsweredCorrected() async throws {
-        let result = try await Self.index.ask(AskRequest(question: "How long is skin red after microneedlng?"))
+        let result = try Self.index.ask(AskRequest(question: "How long is skin red after microneedlng?"))
         #expect(result.corrected)
         #expect(result.didYouMean == "how long is skin red after microneedling")
         #expect(result.answers.first?.section == "Aftercare")

@@ -34,7 +34,7 @@ import Testing
     static let index = try! SearchIndex.open(path: fixture.indexPath, readers: 2)
 
     private func slugs(_ query: String) async throws -> [String] {
-        try await Self.index.search(SearchRequest(query: query)).hits.map(\.slug)
+        try Self.index.search(SearchRequest(query: query)).hits.map(\.slug)
     }
 
     @Test func anExactTitleOutranksLongerTitlesAndShortArticles() async throws {
@@ -56,33 +56,33 @@ import Testing
     @Test func pagesNeverRepeatOrSkipAnArticle() async throws {
         var paged: [String] = []
         for offset in 0..<4 {
-            paged += try await Self.index.search(SearchRequest(query: "psoriasis", limit: 1, offset: offset)).hits.map(\.slug)
+            paged += try Self.index.search(SearchRequest(query: "psoriasis", limit: 1, offset: offset)).hits.map(\.slug)
         }
         #expect(paged == Array(try await slugs("psoriasis").prefix(4)))
     }
 
     @Test func theConcernFilterKeepsArticlesListingIt() async throws {
-        let result = try await Self.index.search(SearchRequest(query: "psoriasis", concern: "Scaly Skin"))
+        let result = try Self.index.search(SearchRequest(query: "psoriasis", concern: "Scaly Skin"))
         #expect(Set(result.hits.map(\.slug)) == ["psoriasis", "nail-psoriasis", "moisturiser"])
         #expect(result.total == 3)
     }
 
     @Test func kindAndConcernFiltersCombine() async throws {
-        let result = try await Self.index.search(SearchRequest(query: "psoriasis", kind: "ingredient", concern: "scaly skin"))
+        let result = try Self.index.search(SearchRequest(query: "psoriasis", kind: "ingredient", concern: "scaly skin"))
         #expect(result.hits.map(\.slug) == ["moisturiser"])
     }
 
     @Test func facetsCountTheWholeResultSet() async throws {
-        let result = try await Self.index.search(SearchRequest(query: "psoriasis", limit: 1, facets: true))
+        let result = try Self.index.search(SearchRequest(query: "psoriasis", limit: 1, facets: true))
         let facets = try #require(result.facets)
         #expect(facets.kind == [.init(value: "concern", count: 3), .init(value: "ingredient", count: 1)])
         #expect(facets.concern.first == .init(value: "scaly skin", count: 3))
         #expect(facets.concern.contains(.init(value: "dry skin", count: 1)))
-        #expect(try await Self.index.search(SearchRequest(query: "psoriasis")).facets == nil)
+        #expect(try Self.index.search(SearchRequest(query: "psoriasis")).facets == nil)
     }
 
     @Test func explainShowsTheExpressionAndScoreParts() async throws {
-        let result = try await Self.index.search(SearchRequest(query: "psoriasis", explain: true))
+        let result = try Self.index.search(SearchRequest(query: "psoriasis", explain: true))
         let explanation = try #require(result.explain)
         #expect(explanation.match.contains(#""psoriasis""#))
         let first = try #require(result.hits.first?.explain)
@@ -93,7 +93,7 @@ import Testing
         #expect(result.hits.allSatisfy { $0.explain != nil })
         let moisturiser = try #require(result.hits.first { $0.slug == "moisturiser" }?.explain)
         #expect(moisturiser.nameMatch == 0 && moisturiser.matchedName == nil)
-        #expect(try await Self.index.search(SearchRequest(query: "psoriasis")).hits.allSatisfy { $0.explain == nil })
+        #expect(try Self.index.search(SearchRequest(query: "psoriasis")).hits.allSatisfy { $0.explain == nil })
     }
 }
 
@@ -113,7 +113,7 @@ import Testing
 
     @Test(arguments: [("dark spots", "fading-cream"), ("hyperpigmentation", "brightening-serum")])
     func theArticleUsingTheUsersWordsComesFirst(query: String, first: String) async throws {
-        let hits = try await Self.index.search(SearchRequest(query: query)).hits
+        let hits = try Self.index.search(SearchRequest(query: query)).hits
         #expect(hits.map(\.slug).first == first)
         #expect(hits.count == 2, "the synonym still finds the other article")
     }

@@ -13,7 +13,7 @@ import Testing
     static let index = try! SearchIndex.open(path: fixture.indexPath, readers: 2)
 
     private func search(_ query: String, limit: Int = 10, offset: Int = 0, kind: String? = nil) async throws -> SearchResult {
-        try await Self.index.search(SearchRequest(query: query, limit: limit, offset: offset, kind: kind))
+        try Self.index.search(SearchRequest(query: query, limit: limit, offset: offset, kind: kind))
     }
 
     @Test func anAliasFindsItsArticleFirst() async throws {
@@ -92,7 +92,7 @@ import Testing
         ])
         defer { fixture.remove() }
         let index = try SearchIndex.open(path: try fixture.buildIndex(), readers: 1)
-        let result = try await index.search(SearchRequest(query: "aha"))
+        let result = try index.search(SearchRequest(query: "aha"))
         #expect(Set(result.hits.map(\.slug)) == ["glycolic-acid", "chemical-peel"])
         #expect(result.expanded.contains("glycolic acid") && result.expanded.contains("chemical peel"))
     }
