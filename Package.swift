@@ -36,6 +36,8 @@ let package = Package(
         ),
         // sqlite3_config, which is variadic and so out of Swift's reach, for SQLiteSetup.
         .target(name: "CNeedleSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
+        // The C library's malloc_trim, which Swift's Glibc module does not export.
+        .target(name: "CNeedleMemory"),
         // Query parsing, concept expansion, safe FTS5 expressions, ranking and snippets.
         .target(
             name: "NeedleSearch",
@@ -45,7 +47,7 @@ let package = Package(
         .target(
             name: "NeedleServer",
             dependencies: [
-                "NeedleSearch", "NeedleProtocol",
+                "CNeedleMemory", "NeedleSearch", "NeedleProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),

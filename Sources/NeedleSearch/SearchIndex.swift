@@ -16,6 +16,10 @@ import NeedleProtocol
 /// ```
 public final class SearchIndex: Sendable {
     public let path: String
+    /// The most read-only connections it opens (see ``open(path:readers:mappedBytes:weights:)``).
+    public let readers: Int
+    /// How much of the file each connection maps into memory; 0 when it reads through its own cache.
+    public let mappedBytes: Int
     public let meta: IndexMeta
     public let weights: RankingWeights
     let pool: DatabasePool
@@ -26,10 +30,12 @@ public final class SearchIndex: Sendable {
     let completer: NameCompleter
 
     init(
-        path: String, meta: IndexMeta, pool: DatabasePool, concepts: IndexNames, weights: RankingWeights,
-        corrector: SpellingCorrector, completer: NameCompleter
+        path: String, readers: Int, mappedBytes: Int, meta: IndexMeta, pool: DatabasePool, concepts: IndexNames,
+        weights: RankingWeights, corrector: SpellingCorrector, completer: NameCompleter
     ) {
         self.path = path
+        self.readers = readers
+        self.mappedBytes = mappedBytes
         self.meta = meta
         self.pool = pool
         self.expander = QueryExpander(dictionary: concepts.dictionary)
@@ -39,18 +45,26 @@ public final class SearchIndex: Sendable {
         self.completer = completer
     }
 
-    /// Opens the index at `path` with up to `readers` concurrent connections.
+    /// Opens the index at `path` with up to `readers` concurrent connections, each mapping
+    /// `mappedBytes` of the file into memory (SQLite's `mmap_size`).
+    ///
+    /// Mapping saves copying each page a query touches from the kernel's page cache into the
+    /// connection's own 2 MiB cache, but every mapped page then counts in the process's RSS
+    /// once per connection. It is safe because an index file is never rewritten in place:
+    /// builds write a temporary file and rename it over the old one.
     ///
     /// Throws ``NeedleIndex/IndexError`` when the file is missing, not an index, or of
     /// another schema version.
-    public static func open(path: String, readers: Int = 4, weights: RankingWeights = RankingWeights()) throws -> SearchIndex {
+    public static func open(
+        path: String, readers: Int = 4, mappedBytes: Int = 0, weights: RankingWeights = RankingWeights()
+    ) throws -> SearchIndex {
         guard FileManager.default.fileExists(atPath: path) else { throw IndexError.missing(path: path) }
         var configuration = Configuration()
         configuration.readonly = true
         configuration.maximumReaderCount = max(1, readers)
         configuration.label = "needle.index"
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)")
+            try db.execute(sql: "PRAGMA mmap_size = \(max(0, mappedBytes))")
             try IndexVocabulary.attach(db)
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
@@ -58,17 +72,9 @@ public final class SearchIndex: Sendable {
             (try IndexMeta.read(db, path: path), try IndexNames.load(db), try SpellingCorrector.load(db), try NameCompleter.load(db))
         }
         return SearchIndex(
-            path: path, meta: meta, pool: pool, concepts: concepts, weights: weights, corrector: corrector, completer: completer)
+            path: path, readers: readers, mappedBytes: mappedBytes, meta: meta, pool: pool, concepts: concepts, weights: weights,
+            corrector: corrector, completer: completer)
     }
-
-    /// How much of the index file each reader maps into memory (SQLite's `mmap_size`).
-    ///
-    /// Without it every page a query touches is copied out of the kernel's page cache by
-    /// `pread` into each connection's own 2 MiB cache; profiles showed that copy as a fifth
-    /// of a search's time. Mapped pages are shared by all readers (and count as file-backed RSS,
-    /// once per reader). Safe because an index file is never rewritten in place: builds write
-    /// a temporary file and rename it over the old one.
-    static let mappedBytes = 1 << 30
 
     /// How a query was read: its groups of alternative phrases and the FTS5 expression.
     public func expand(_ query: String) -> ExpandedQuery {

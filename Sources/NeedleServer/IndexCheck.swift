@@ -12,15 +12,17 @@ import NeedleProtocol
 /// search for one article's title that must find that article.
 ///
 /// ```swift
-/// let index = try IndexCheck.open(path: "Index/needle.sqlite", readers: 4)
+/// let index = try IndexCheck.open(path: "Index/needle.sqlite", readers: 2, mappedBytes: 0)
 /// ```
 enum IndexCheck {
-    /// The index at `path`, opened with `readers` connections and checked.
+    /// The index at `path`, opened with `readers` connections each mapping `mappedBytes`, and checked.
+    /// The memory freed while loading it is given back to the system.
     ///
     /// Throws ``NeedleIndex/IndexError`` (missing, not an index, other schema) or ``IndexCheckError``.
-    static func open(path: String, readers: Int) throws -> SearchIndex {
+    static func open(path: String, readers: Int, mappedBytes: Int) throws -> SearchIndex {
         let (meta, probe) = try inspect(path)
-        let index = try SearchIndex.open(path: path, readers: readers)
+        let index = try SearchIndex.open(path: path, readers: readers, mappedBytes: mappedBytes)
+        defer { FreedMemory.giveBack() }
         guard index.meta == meta else { throw IndexCheckError.replacedWhileChecking(path: path) }
         if let probe {
             let result = try index.search(SearchRequest(query: probe.title, limit: SearchRequest.maximumLimit))

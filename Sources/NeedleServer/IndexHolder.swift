@@ -19,27 +19,27 @@ final class IndexHolder: Sendable {
 
     private let served: Mutex<Served>
     private let tickets = AtomicCounter()
-    private let readers: Int
     private let metrics: ServerMetrics
     private let logger: Logger
 
-    init(_ index: SearchIndex, readers: Int, metrics: ServerMetrics, logger: Logger) {
+    init(_ index: SearchIndex, metrics: ServerMetrics, logger: Logger) {
         self.served = Mutex(Served(index: index, ticket: 0))
-        self.readers = readers
         self.metrics = metrics
         self.logger = logger
     }
 
     var current: SearchIndex { served.withLock { $0.index } }
 
-    /// Opens and checks the index file again and serves it from now on; `trigger` says
+    /// Opens and checks the index file again, with the same readers and mapping, and serves
+    /// it from now on; `trigger` says
     /// who asked (`op`, `SIGHUP`, `watch`) for the log. On failure the old index stays.
     @discardableResult
     func reload(trigger: String) throws -> SearchIndex {
         let ticket = tickets.add()
-        let path = current.path
+        let serving = current
+        let path = serving.path
         do {
-            let fresh = try IndexCheck.open(path: path, readers: readers)
+            let fresh = try IndexCheck.open(path: path, readers: serving.readers, mappedBytes: serving.mappedBytes)
             served.withLock { served in
                 if ticket > served.ticket { served = Served(index: fresh, ticket: ticket) }
             }

@@ -28,21 +28,26 @@ public final class NeedleServer: Service, Sendable {
     private let logger: Logger
     private let eventLoopGroup: MultiThreadedEventLoopGroup
 
-    public init(configuration: ServerConfiguration, index: SearchIndex, readers: Int = 4, logger: Logger) {
+    public init(configuration: ServerConfiguration, index: SearchIndex, logger: Logger) {
         self.configuration = configuration
         self.logger = logger
         self.eventLoopGroup = .singleton
         let metrics = ServerMetrics()
         self.dispatcher = RequestDispatcher(
-            indexes: IndexHolder(index, readers: readers, metrics: metrics, logger: logger), metrics: metrics,
+            indexes: IndexHolder(index, metrics: metrics, logger: logger), metrics: metrics,
             configuration: configuration, logger: logger)
         self.admission = ConnectionAdmission(configuration: configuration, connections: connections, metrics: metrics, logger: logger)
     }
 
     /// Opens the index at `path` and checks it the way a reload does (schema, meta, probe search).
-    public static func openIndex(path: String, readers: Int) throws -> SearchIndex {
-        try IndexCheck.open(path: path, readers: readers)
+    /// See ``NeedleSearch/SearchIndex/open(path:readers:mappedBytes:weights:)`` for the arguments.
+    public static func openIndex(path: String, readers: Int = defaultReaders, mappedBytes: Int = 0) throws -> SearchIndex {
+        try IndexCheck.open(path: path, readers: readers, mappedBytes: mappedBytes)
     }
+
+    /// One reader connection per event loop: requests run on the event loops (one per core),
+    /// so more readers would never be used at once.
+    public static var defaultReaders: Int { NIOSingletons.groupLoopCountSuggestion }
 
     public func run() async throws {
         let hangups = await UnixSignalsSequence(trapping: .sighup)

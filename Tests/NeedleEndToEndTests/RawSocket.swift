@@ -39,4 +39,25 @@ final class RawSocket {
         }
         return written
     }
+
+    /// Tells the daemon nothing more will be written (`shutdown(SHUT_WR)`); reading goes on.
+    func closeWriting() {
+        shutdown(descriptor, Int32(SHUT_WR))
+    }
+
+    /// Everything the daemon sends until it closes the connection, or `nil` when it is
+    /// still open after `timeout` seconds.
+    func readToEnd(timeout: Double) -> [UInt8]? {
+        var received: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 100) >= 0 else { return nil }
+            let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count == 0 { return received }
+            if count > 0 { received += chunk[..<count] }
+        }
+        return nil
+    }
 }

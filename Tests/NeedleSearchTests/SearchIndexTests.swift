@@ -110,3 +110,37 @@ import Testing
         #expect(result.total >= result.hits.count)
     }
 }
+
+/// The request timeout, enforced by SQLite's progress handler on the reading thread.
+@Suite struct QueryDeadlineTests {
+    @Test func aSearchPastItsDeadlineThrowsQueryTimeout() throws {
+        let request = SearchRequest(query: "skin acne scars treatment", facets: true)
+        #expect(throws: QueryTimeout.self) { try SearchIndexTests.index.search(request, within: .zero) }
+        #expect(throws: QueryTimeout.self) { try SearchIndexTests.index.ask(AskRequest(question: "how long is skin red after microneedling"), within: .zero) }
+    }
+
+    @Test func aDeadlineNotReachedChangesNothing() throws {
+        let request = SearchRequest(query: "dark spots", facets: true)
+        var bounded = try SearchIndexTests.index.search(request, within: .seconds(60))
+        var unbounded = try SearchIndexTests.index.search(request)
+        bounded.tookMicroseconds = 0
+        unbounded.tookMicroseconds = 0
+        #expect(bounded == unbounded)
+    }
+
+    @Test func aTimedOutReaderServesTheNextSearch() throws {
+        let request = SearchRequest(query: "PCI")
+        for _ in 0..<4 { _ = try? SearchIndexTests.index.search(SearchRequest(query: "skin acne"), within: .zero) }
+        #expect(try SearchIndexTests.index.search(request).hits.first?.slug == "microneedling")
+    }
+
+    @Test func aMappedIndexAnswersAsAnUnmappedOne() throws {
+        let mapped = try SearchIndex.open(path: SearchIndexTests.fixture.indexPath, readers: 1, mappedBytes: 1 << 20)
+        #expect(mapped.mappedBytes == 1 << 20)
+        var fromMapped = try mapped.search(SearchRequest(query: "PCI"))
+        var fromUnmapped = try SearchIndexTests.index.search(SearchRequest(query: "PCI"))
+        fromMapped.tookMicroseconds = 0
+        fromUnmapped.tookMicroseconds = 0
+        #expect(fromMapped == fromUnmapped)
+    }
+}

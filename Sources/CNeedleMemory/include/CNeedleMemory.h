@@ -1,0 +1,8 @@
+#ifndef CNEEDLEMEMORY_H
+#define CNEEDLEMEMORY_H
+
+/// Gives the free memory of every malloc arena back to the system (`malloc_trim(0)` where
+/// the C library has it; nothing elsewhere).
+void needle_give_back_free_memory(void);
+
+#endif
