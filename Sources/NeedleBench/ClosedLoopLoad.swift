@@ -7,7 +7,9 @@ import Synchronization
 /// Client `k` starts at query `k * count / clients` and walks the file in order,
 /// wrapping around, so clients do not send the same query at the same moment.
 /// The first `warmUp` seconds are not measured. A latency is counted when its reply
-/// arrives inside the measured window.
+/// arrives inside the measured window. With a request count, the run ends as soon as that
+/// many requests were measured (split evenly among the clients), and the window is as long
+/// as it took.
 ///
 /// ```swift
 /// let load = ClosedLoopLoad(socketPath: "/tmp/needle.sock", operation: .search, queries: ["acne"])
@@ -25,8 +27,9 @@ public struct ClosedLoopLoad: Sendable {
         self.lines = queries.map { RequestLine(operation: operation, query: $0) }
     }
 
-    /// Runs `clients` threads for `warmUp + seconds` and summarizes the measured window.
-    public func run(label: String, clients: Int, warmUp: Double, seconds: Double) throws -> LoadCell {
+    /// Runs `clients` threads for `warmUp + seconds`, or until `requests` were measured,
+    /// and summarizes the measured window.
+    public func run(label: String, clients: Int, warmUp: Double, seconds: Double, requests: Int? = nil) throws -> LoadCell {
         let connections = try (0..<clients).map { _ in try UnixSocketConnection(path: socketPath) }
         let tallies = Mutex<[ClientTally]>([])
         let group = DispatchGroup()
@@ -35,7 +38,8 @@ public struct ClosedLoopLoad: Sendable {
         let measureUntil = measureFrom + UInt64(seconds * 1e9)
         for (index, connection) in connections.enumerated() {
             let first = index * lines.count / clients
-            let client = Client(lines: lines, first: first, measureFrom: measureFrom, measureUntil: measureUntil)
+            let share = requests.map { ($0 + clients - 1 - index) / clients }
+            let client = Client(lines: lines, first: first, measureFrom: measureFrom, measureUntil: measureUntil, measuredLimit: share)
             let box = UncheckedBox(connection)
             group.enter()
             Thread.detachNewThread {
@@ -45,7 +49,9 @@ public struct ClosedLoopLoad: Sendable {
             }
         }
         group.wait()
-        return summarize(tallies.withLock { $0 }, label: label, clients: clients, seconds: seconds)
+        let finished = tallies.withLock { $0 }
+        let window = requests == nil ? seconds : Double((finished.map(\.finishedAt).max() ?? measureFrom) - measureFrom) / 1e9
+        return summarize(finished, label: label, clients: clients, seconds: window)
     }
 
     private func summarize(_ tallies: [ClientTally], label: String, clients: Int, seconds: Double) -> LoadCell {
@@ -67,6 +73,8 @@ struct ClientTally: Sendable {
     var errors = 0
     var unsupported = false
     var failure: String?
+    /// When the client stopped, on ``MonotonicClock``.
+    var finishedAt: UInt64 = 0
 }
 
 /// One closed-loop client's walk through the queries.
@@ -75,6 +83,8 @@ private struct Client: Sendable {
     let first: Int
     let measureFrom: UInt64
     let measureUntil: UInt64
+    /// Measured requests after which the client stops; no limit when nil.
+    let measuredLimit: Int?
 
     func drive(_ connection: UnixSocketConnection) -> ClientTally {
         var tally = ClientTally()
@@ -96,10 +106,12 @@ private struct Client: Sendable {
                 }
                 guard sent >= measureFrom, received <= measureUntil else { continue }
                 if kind == .ok { tally.latencies.append(received - sent) } else { tally.errors += 1 }
+                if let measuredLimit, tally.latencies.count + tally.errors >= measuredLimit { break }
             }
         } catch {
             tally.failure = "\(error)"
         }
+        tally.finishedAt = MonotonicClock.now()
         return tally
     }
 }

@@ -23,6 +23,9 @@ struct LoadCommand: ParsableCommand {
     @Option(help: "Measured seconds per run.")
     var seconds = 5.0
 
+    @Option(help: "Stop each run once this many requests were measured (all clients together); --seconds still bounds it.")
+    var requests: Int?
+
     @Option(help: "Seconds of warm-up before measuring.")
     var warmUp = 1.0
 
@@ -40,6 +43,7 @@ struct LoadCommand: ParsableCommand {
             throw ValidationError("--clients must be positive numbers separated by commas, like 1,2,8")
         }
         guard seconds > 0, warmUp >= 0 else { throw ValidationError("--seconds must be positive and --warm-up not negative") }
+        if let requests, requests < 1 { throw ValidationError("--requests must be at least 1") }
     }
 
     var clientCounts: [Int] { clients.split(separator: ",").compactMap { Int($0) } }
@@ -47,7 +51,7 @@ struct LoadCommand: ParsableCommand {
     func run() throws {
         let load = ClosedLoopLoad(socketPath: socket, operation: op, queries: try Self.readQueries(queries))
         for count in clientCounts {
-            var cell = try load.run(label: label, clients: count, warmUp: warmUp, seconds: seconds)
+            var cell = try load.run(label: label, clients: count, warmUp: warmUp, seconds: seconds, requests: requests)
             cell.daemonRSSKiB = pid.flatMap(ProcessMemory.residentKiB(of:))
             print(Self.summary(cell))
             if let out { try JSONLines.append(cell, to: out) }

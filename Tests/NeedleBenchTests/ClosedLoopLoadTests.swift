@@ -41,3 +41,15 @@ import Testing
         }
     }
 }
+
+@Suite struct ClosedLoopLoadRequestCountTests {
+    @Test func aRequestCountEndsTheRunWhenReached() throws {
+        let daemon = try ScriptedDaemon(reply: #"{"hits":[],"id":1,"ok":true}"#)
+        defer { daemon.stop() }
+        let cell = try ClosedLoopLoad(socketPath: daemon.path, operation: .search, queries: ["acne"])
+            .run(label: "needle", clients: 3, warmUp: 0, seconds: 60, requests: 301)
+        #expect(cell.replies == 301)
+        #expect(cell.seconds > 0 && cell.seconds < 60)
+        #expect(cell.qps == Double(cell.replies) / cell.seconds)
+    }
+}

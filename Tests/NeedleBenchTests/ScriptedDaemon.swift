@@ -16,7 +16,9 @@ final class ScriptedDaemon: Sendable {
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
-        guard bound == 0, listen(listener, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
+        guard listener >= 0, bound == 0, listen(listener, 16) == 0 else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EADDRINUSE, userInfo: ["path": path, "socket": listener])
+        }
         self.path = path
         self.listener = listener
         let line = Array((reply + "\n").utf8)
