@@ -11,10 +11,11 @@ struct IndexNames: Sendable {
         var articles: [ArticleNames] = []
         var names = ArticleNameIndex()
         var previousArticle: Int64?
-        for row in try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchCursor(db, sql: """
             SELECT n.article_id, a.slug, n.role, n.name FROM names n JOIN articles a ON a.id = n.article_id
             WHERE n.role IN ('title', 'alias') ORDER BY n.article_id, n.rowid
-            """) {
+            """)
+        while let row = try rows.next() {
             let article: Int64 = row[0]
             if article != previousArticle { articles.append(ArticleNames(slug: row[1], names: [])) }
             previousArticle = article
@@ -26,7 +27,8 @@ struct IndexNames: Sendable {
 
     private static func synonymRules(_ db: Database) throws -> [SynonymRule] {
         var rules: [SynonymRule] = []
-        for row in try Row.fetchAll(db, sql: "SELECT line, form, side, term FROM synonym_terms ORDER BY rowid") {
+        let rows = try Row.fetchCursor(db, sql: "SELECT line, form, side, term FROM synonym_terms ORDER BY rowid")
+        while let row = try rows.next() {
             let line: Int = row[0]
             if rules.last?.line != line {
                 rules.append(SynonymRule(form: SynonymRule.Form(rawValue: row[1]) ?? .equivalent, terms: [], line: line))
