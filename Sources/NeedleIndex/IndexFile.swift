@@ -29,7 +29,7 @@ enum IndexFile {
                 try FTS5Loading.begin(db)
             }
             var update = try IndexUpdate(db, existing: createSchema ? [:] : try IndexUpdate.existingArticles(db))
-            let outcome = try source.read({ update.isUnchanged(slug: $0, digest: $1) }, { try update.apply($0) })
+            let outcome = try source.read(update.isUnchanged, { try update.apply($0) })
             guard !outcome.diagnostics.containsErrors else { return Written(diagnostics: outcome.diagnostics) }
             let passages = try update.finish(synonyms: outcome.synonyms, articles: outcome.articles)
             if createSchema { try FTS5Loading.finish(db) }

@@ -26,9 +26,11 @@ struct IndexUpdate {
         return articles
     }
 
-    /// Whether the index already holds exactly this file for `slug`.
-    func isUnchanged(slug: String, digest: UInt64) -> Bool {
-        existing[slug]?.digest == ContentDigest.hex(digest)
+    /// Whether the index already holds exactly this file, given its slug and digest;
+    /// safe to call from the thread that parses the corpus.
+    var isUnchanged: @Sendable (_ slug: String, _ digest: UInt64) -> Bool {
+        let digests = existing.mapValues(\.digest)
+        return { slug, digest in digests[slug] == ContentDigest.hex(digest) }
     }
 
     /// Leaves an unchanged article alone (updating its path if the file moved), rewrites
