@@ -15,11 +15,18 @@ import GRDB
 /// | `names` | titles, aliases and concerns, one row each (concepts, autocomplete) |
 /// | `synonym_terms` | `synonyms.txt`, one row per term, with its line |
 /// | `articles_fts` | FTS5: title, aliases, concerns, headings, body (rowid = articles.id) |
-/// | `passages_fts` | FTS5: heading, text (rowid = passages.id) |
+/// | `passages_fts` | FTS5 over `passages` (external content): heading, text (rowid = passages.id) |
+///
+/// `passages_fts` keeps no copy of the text: it indexes the `heading` and `text` columns
+/// of `passages` and reads them from there when asked for a column
+/// (https://sqlite.org/fts5.html#external_content_tables). Its rows must therefore be
+/// removed with FTS5's `'delete'` command and the values they were indexed with, before
+/// the `passages` rows change.
 public enum IndexSchema {
     /// Bumped whenever the tables change incompatibly; a daemon refuses other versions.
-    /// Version 2 added `names_article`, which incremental builds need to rewrite one article.
-    public static let version = 2
+    /// Version 2 added `names_article`, which incremental builds need to rewrite one article;
+    /// version 3 made `passages_fts` an external-content table over `passages`.
+    public static let version = 3
 
     /// The FTS5 tokenizer of both full-text tables.
     public static let tokenizer = "porter unicode61 remove_diacritics 2"
@@ -66,7 +73,7 @@ public enum IndexSchema {
                 tokenize = '\(tokenizer)', detail = full
             );
             CREATE VIRTUAL TABLE passages_fts USING fts5(
-                heading, text,
+                heading, text, content = 'passages', content_rowid = 'id',
                 tokenize = '\(tokenizer)', detail = full
             );
             """)
