@@ -3,8 +3,9 @@ import Foundation
 /// A bounded first-in, first-out queue that hands parsed articles from the thread
 /// that reads and parses the corpus to the thread that consumes them.
 ///
-/// The parser blocks when `capacity` articles wait, so memory stays bounded however
-/// far the parser gets ahead; the consumer blocks while the queue is empty. Either
+/// The parser blocks when `capacity` articles wait (until half of them are taken), so
+/// memory stays bounded however far the parser gets ahead; the consumer blocks while
+/// the queue is empty. Either
 /// side may end the exchange: the parser with ``finish(_:)`` once the corpus is read,
 /// the consumer with ``cancel()`` when it fails, after which ``send(_:)`` returns
 /// `false` and the parser stops early.
@@ -39,10 +40,14 @@ final class ArticleHandoff: @unchecked Sendable {
     func send(_ article: Article) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while waiting.count >= capacity, !cancelled { condition.wait() }
+        if waiting.count >= capacity {
+            // Wait until the consumer has taken half, so the two threads wake each other
+            // once per half a queue rather than once per article.
+            while waiting.count > capacity / 2, !cancelled { condition.wait() }
+        }
         guard !cancelled else { return false }
         waiting.append(article)
-        condition.broadcast()
+        if waiting.count == 1 { condition.broadcast() }
         return true
     }
 
@@ -62,7 +67,7 @@ final class ArticleHandoff: @unchecked Sendable {
         if waiting.isEmpty, let outcome { return .finished(outcome) }
         // At most `capacity` articles wait, so shifting the rest down is cheap.
         let article = waiting.removeFirst()
-        condition.broadcast()
+        if waiting.count == capacity / 2 { condition.broadcast() }
         return .article(article)
     }
 

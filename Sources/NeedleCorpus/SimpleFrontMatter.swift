@@ -128,15 +128,26 @@ enum SimpleFrontMatter {
         return items
     }
 
-    /// Bytes that give a plain value another meaning when they start it.
-    private static let indicators = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
-    /// Bytes that end a plain item of an inline list, or start a comment or a key there.
-    private static let listSeparators = Set(",[]{}:#'\"".utf8)
+    /// Whether `byte` gives a plain value another meaning when it starts it: ``-?:,[]{}#&*!|>'"%@` ``.
+    private static func isIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x2D, 0x3F, 0x3A, 0x2C, 0x5B, 0x5D, 0x7B, 0x7D, 0x23, 0x26, 0x2A, 0x21, 0x7C, 0x3E, 0x27, 0x22, 0x25, 0x40, 0x60: true
+        default: false
+        }
+    }
+
+    /// Whether `byte` ends a plain item of an inline list, or starts a comment, a key or a quote there: `,[]{}:#'"`.
+    private static func isListSeparator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x2C, 0x5B, 0x5D, 0x7B, 0x7D, 0x3A, 0x23, 0x27, 0x22: true
+        default: false
+        }
+    }
 
     /// Unquoted text that YAML reads as itself: not a null, no comment, no nested key.
     private static func plain(_ text: Bytes, inList: Bool) -> FrontMatterValue? {
-        guard let first = text.first, !indicators.contains(first), text.last != 0x3A else { return nil }
-        if inList, text.contains(where: listSeparators.contains) { return nil }
+        guard let first = text.first, !isIndicator(first), text.last != 0x3A else { return nil }
+        if inList, text.contains(where: isListSeparator) { return nil }
         var previous: UInt8 = 0
         for byte in text {
             // `: ` would start a nested key, ` #` a comment.
@@ -144,7 +155,9 @@ enum SimpleFrontMatter {
             previous = byte
         }
         let string = String(decoding: text, as: UTF8.self)
-        guard !["~", "null", "Null", "NULL"].contains(string) else { return nil }
-        return .text(string)
+        switch string {
+        case "~", "null", "Null", "NULL": return nil
+        default: return .text(string)
+        }
     }
 }
