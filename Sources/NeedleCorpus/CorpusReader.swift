@@ -54,14 +54,14 @@ public struct CorpusReader: Sendable {
     public func read(
         isUnchanged: @escaping @Sendable (String, UInt64) -> Bool = { _, _ in false }, _ body: (Article) throws -> Void
     ) rethrows -> Outcome {
-        let handoff = ArticleHandoff(capacity: Self.parsedAhead)
+        let handoff = Handoff<Article, Outcome>(capacity: Self.parsedAhead)
         let reader = self
         Thread.detachNewThread {
             handoff.finish(reader.parse(isUnchanged: isUnchanged, send: handoff.send))
         }
         while true {
             switch handoff.receive() {
-            case .article(let article):
+            case .element(let article):
                 do {
                     try body(article)
                 } catch {

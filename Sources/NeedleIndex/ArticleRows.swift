@@ -8,23 +8,28 @@ import NeedleCorpus
 /// contiguous (`first_passage...last_passage`) even when the article is rewritten.
 struct ArticleRows {
     let db: Database
+    /// Where a full build indexes passages instead of `passages_fts` on `db`.
+    private let scratch: ScratchPassageIndex?
     private(set) var lastArticleID: Int64
     private(set) var lastPassageID: Int64
     private let insertArticle: Statement
     private let insertArticleText: Statement
     private let insertPassage: Statement
-    private let insertPassageText: Statement
+    /// `nil` when a scratch index takes the passages.
+    private let insertPassageText: Statement?
     private let insertName: Statement
 
-    init(_ db: Database) throws {
+    init(_ db: Database, scratch: ScratchPassageIndex? = nil) throws {
         self.db = db
+        self.scratch = scratch
         lastArticleID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM articles") ?? 0
         lastPassageID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM passages") ?? 0
         insertArticle = try db.makeStatement(sql: "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         insertArticleText = try db.makeStatement(
             sql: "INSERT INTO articles_fts (rowid, title, aliases, concerns, headings, body) VALUES (?, ?, ?, ?, ?, ?)")
         insertPassage = try db.makeStatement(sql: "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?)")
-        insertPassageText = try db.makeStatement(sql: "INSERT INTO passages_fts (rowid, heading, text) VALUES (?, ?, ?)")
+        insertPassageText = scratch == nil
+            ? try db.makeStatement(sql: "INSERT INTO passages_fts (rowid, heading, text) VALUES (?, ?, ?)") : nil
         insertName = try db.makeStatement(sql: "INSERT INTO names VALUES (?, ?, ?)")
     }
 
@@ -46,13 +51,14 @@ struct ArticleRows {
             id, article.title, article.aliases.joined(separator: "\n"), article.concerns.joined(separator: "\n"),
             article.headings.joined(separator: "\n"), article.bodyText,
         ])
+        scratch?.add(firstID: first, article.passages)
         for (ordinal, passage) in article.passages.enumerated() {
             lastPassageID += 1
             try insertPassage.execute(arguments: [
                 lastPassageID, id, ordinal, passage.heading, passage.parent, passage.level, passage.text,
             ])
             // The values `passages` holds, which the 'delete' in `delete(id:)` reads back.
-            try insertPassageText.execute(arguments: [lastPassageID, passage.heading, passage.text])
+            try insertPassageText?.execute(arguments: [lastPassageID, passage.heading, passage.text])
         }
         let names = [("title", article.title)] + article.aliases.map { ("alias", $0) } + article.concerns.map { ("concern", $0) }
         for (role, name) in names {

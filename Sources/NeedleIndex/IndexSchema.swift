@@ -72,10 +72,23 @@ public enum IndexSchema {
                 title, aliases, concerns, headings, body,
                 tokenize = '\(tokenizer)', detail = full
             );
+            """)
+        try createPassagesFTS(db)
+    }
+
+    /// Creates `passages_fts` alone: in the index, and in the scratch file where a full
+    /// build fills it (``ScratchPassageIndex``).
+    static func createPassagesFTS(_ db: Database) throws {
+        try db.execute(sql: """
             CREATE VIRTUAL TABLE passages_fts USING fts5(
                 heading, text, content = 'passages', content_rowid = 'id',
                 tokenize = '\(tokenizer)', detail = full
             );
             """)
     }
+
+    /// The plain tables in which FTS5 keeps `passages_fts`'s index
+    /// (https://sqlite.org/fts5.html, "shadow tables"): with an external-content table,
+    /// these hold all of it.
+    static let passagesFTSShadowTables = ["passages_fts_data", "passages_fts_idx", "passages_fts_docsize", "passages_fts_config"]
 }
