@@ -109,13 +109,12 @@ final class ScratchPassageIndex: Sendable {
         try queue.write { db in
             try IndexSchema.createPassagesFTS(db)
             try FTS5Loading.begin(db, tables: ["passages_fts"])
-            let insert = try db.makeStatement(sql: "INSERT INTO passages_fts (rowid, heading, text) VALUES (?, ?, ?)")
+            let insert = try RowInsert(db, sql: PassageText.insertSQL)
             while true {
                 switch handoff.receive() {
                 case .element(let batch):
                     for (offset, passage) in batch.passages.enumerated() {
-                        // The values `passages` holds: what a later 'delete' reads back.
-                        try insert.execute(arguments: [batch.firstID + Int64(offset), passage.heading, passage.text])
+                        try PassageText.insert(passage, id: batch.firstID + Int64(offset), with: insert)
                     }
                 case .finished(let keeping):
                     if keeping { try FTS5Loading.finish(db, tables: ["passages_fts"]) }
