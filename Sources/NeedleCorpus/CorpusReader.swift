@@ -6,7 +6,8 @@ import Foundation
 /// Articles come in sorted path order, each already parsed and checked against the
 /// articles before it; an article with errors is reported and skipped. Per-file
 /// diagnostics come first, then the cross-article ones (duplicate slugs, shared
-/// names), as ``CorpusLoader`` reports them.
+/// names), as ``CorpusLoader`` reports them. Files are read and parsed on a thread
+/// of their own, so parsing overlaps with whatever the caller does with each article.
 ///
 /// ```swift
 /// let outcome = CorpusReader(folder: "Corpus").read { article in try writer.insert(article) }
@@ -41,12 +42,45 @@ public struct CorpusReader: Sendable {
 
     /// Parses every article and hands each valid one to `body`, then reads `synonyms.txt`.
     ///
+    /// Files are read and parsed on a second thread while `body` runs on the calling
+    /// thread, at most ``parsedAhead`` articles ahead of it; `body` still sees the
+    /// articles one at a time, in corpus order. When `body` throws, parsing stops and
+    /// the error is rethrown.
+    ///
     /// - Parameter isUnchanged: given a slug and the digest of its file's bytes, whether
     ///   that very file is already indexed. Such an article is handed on without passages
     ///   (see ``ArticleParser``), which saves most of the parsing in an incremental build.
+    ///   It is called on the parsing thread.
     public func read(
-        isUnchanged: (String, UInt64) -> Bool = { _, _ in false }, _ body: (Article) throws -> Void
+        isUnchanged: @escaping @Sendable (String, UInt64) -> Bool = { _, _ in false }, _ body: (Article) throws -> Void
     ) rethrows -> Outcome {
+        let handoff = Handoff<Article, Outcome>(capacity: Self.parsedAhead)
+        let reader = self
+        Thread.detachNewThread {
+            handoff.finish(reader.parse(isUnchanged: isUnchanged, send: handoff.send))
+        }
+        while true {
+            switch handoff.receive() {
+            case .element(let article):
+                do {
+                    try body(article)
+                } catch {
+                    handoff.cancel()
+                    throw error
+                }
+            case .finished(let outcome):
+                return outcome
+            }
+        }
+    }
+
+    /// How many parsed articles may wait for the consumer: enough to ride out an uneven
+    /// file, few enough that memory stays flat (articles are a few KiB each).
+    static let parsedAhead = 64
+
+    /// Reads and checks every article in corpus order and hands each valid one to `send`,
+    /// stopping early when `send` returns `false`; then reads the synonyms.
+    private func parse(isUnchanged: (String, UInt64) -> Bool, send: (Article) -> Bool) -> Outcome {
         var diagnostics: [Diagnostic] = []
         var crossArticle: [Diagnostic] = []
         var validator = CorpusValidator()
@@ -63,7 +97,7 @@ public struct CorpusReader: Sendable {
             guard let article = ArticleParser.parse(bytes, slug: file.slug, path: file.path, skippingBody: known, into: &diagnostics),
                   validator.check(article, into: &crossArticle)
             else { continue }
-            try body(article)
+            guard send(article) else { break }
             count += 1
         }
         let synonyms = readSynonyms(digest: &digest, into: &diagnostics)

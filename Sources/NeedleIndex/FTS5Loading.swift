@@ -10,24 +10,23 @@ import GRDB
 /// back before `optimize`, so later incremental builds merge as usual.
 /// See https://sqlite.org/fts5.html#fts5_configuration_options_config_table_.
 enum FTS5Loading {
-    static let tables = ["articles_fts", "passages_fts"]
 
     /// Bytes of terms FTS5 buffers per table before writing a segment during a bulk load.
     static let loadingHashSize = 64 << 20
 
-    static func begin(_ db: Database) throws {
-        try configure(db, ["hashsize": loadingHashSize, "automerge": 0, "crisismerge": 1_000])
+    static func begin(_ db: Database, tables: [String]) throws {
+        try configure(db, tables, ["hashsize": loadingHashSize, "automerge": 0, "crisismerge": 1_000])
     }
 
     /// Restores SQLite's defaults and merges each table into one segment.
-    static func finish(_ db: Database) throws {
-        try configure(db, ["hashsize": 1 << 20, "automerge": 4, "crisismerge": 16])
+    static func finish(_ db: Database, tables: [String]) throws {
+        try configure(db, tables, ["hashsize": 1 << 20, "automerge": 4, "crisismerge": 16])
         for table in tables {
             try db.execute(sql: "INSERT INTO \(table)(\(table)) VALUES ('optimize')")
         }
     }
 
-    private static func configure(_ db: Database, _ settings: KeyValuePairs<String, Int>) throws {
+    private static func configure(_ db: Database, _ tables: [String], _ settings: KeyValuePairs<String, Int>) throws {
         for table in tables {
             for (key, value) in settings {
                 try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES (?, ?)", arguments: [key, value])

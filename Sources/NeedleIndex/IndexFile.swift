@@ -2,8 +2,12 @@ import Foundation
 import GRDB
 import NeedleCorpus
 
-/// Writes one index file in place, in one transaction: the schema when the file is
-/// new, then the corpus's articles, synonyms and meta.
+/// Writes one index file in place: the schema when the file is new, then the corpus's
+/// articles and synonyms in one transaction, then the row counts and meta.
+///
+/// A full build indexes passages on a second connection (``ScratchPassageIndex``) and
+/// copies that `passages_fts` in before the counts are checked; an incremental build
+/// writes everything on one connection.
 enum IndexFile {
     /// The diagnostics of the corpus and, when it had no errors, the meta written and the changes made.
     struct Written {
@@ -11,7 +15,8 @@ enum IndexFile {
         var result: (IndexMeta, IndexChanges)?
     }
 
-    static func write(_ source: IndexSource, to path: String, createSchema: Bool) throws -> Written {
+    /// The connection settings of a file being built.
+    static func configuration() -> Configuration {
         var configuration = Configuration()
         // `passages` and `names` reference `articles` but have no index a foreign key check
         // could use: with checks on, removing one article scans every passage. The writer
@@ -22,26 +27,60 @@ enum IndexFile {
             // cache keeps the B-trees of the FTS5 segments being merged in memory.
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY")
         }
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
-        let written = try queue.write { db -> Written in
+        return configuration
+    }
+
+    static func write(_ source: IndexSource, to path: String, createSchema: Bool) throws -> Written {
+        let queue = try DatabaseQueue(path: path, configuration: configuration())
+        let scratch = createSchema ? try ScratchPassageIndex(beside: path) : nil
+        defer { scratch?.remove() }
+        let written: Written
+        do {
+            written = try queue.writeWithoutTransaction { db in try write(source, to: db, createSchema: createSchema, scratch: scratch) }
+        } catch {
+            scratch?.abandon()
+            throw error
+        }
+        try queue.close()
+        return written
+    }
+
+    private static func write(_ source: IndexSource, to db: Database, createSchema: Bool, scratch: ScratchPassageIndex?) throws -> Written {
+        var loaded: (outcome: CorpusReader.Outcome, changes: IndexChanges)?
+        try db.inTransaction {
             if createSchema {
                 try IndexSchema.create(db)
-                try FTS5Loading.begin(db)
+                try FTS5Loading.begin(db, tables: ["articles_fts"])
             }
-            var update = try IndexUpdate(db, existing: createSchema ? [:] : try IndexUpdate.existingArticles(db))
-            let outcome = try source.read({ update.isUnchanged(slug: $0, digest: $1) }, { try update.apply($0) })
-            guard !outcome.diagnostics.containsErrors else { return Written(diagnostics: outcome.diagnostics) }
-            let passages = try update.finish(synonyms: outcome.synonyms, articles: outcome.articles)
-            if createSchema { try FTS5Loading.finish(db) }
-            let meta = IndexMeta(
+            var update = try IndexUpdate(db, existing: createSchema ? [:] : try IndexUpdate.existingArticles(db), scratch: scratch)
+            let outcome = try source.read(update.isUnchanged, { try update.apply($0) })
+            if !outcome.diagnostics.containsErrors {
+                try update.finish(synonyms: outcome.synonyms)
+                if createSchema { try FTS5Loading.finish(db, tables: ["articles_fts"]) }
+            }
+            loaded = (outcome, update.changes)
+            return .commit
+        }
+        guard let loaded, !loaded.outcome.diagnostics.containsErrors else {
+            scratch?.abandon()
+            return Written(diagnostics: loaded?.outcome.diagnostics ?? [])
+        }
+        if let scratch {
+            try scratch.finish()
+            try scratch.copy(into: db)
+        }
+        let outcome = loaded.outcome
+        var meta: IndexMeta?
+        try db.inTransaction {
+            let passages = try IndexUpdate.verify(db, articles: outcome.articles)
+            meta = IndexMeta(
                 schemaVersion: IndexSchema.version, corpusDigest: ContentDigest.hex(outcome.digest),
                 builtAt: ISO8601DateFormatter().string(from: Date()), articles: outcome.articles,
                 passages: passages, synonyms: outcome.synonyms.count)
             try db.execute(sql: "DELETE FROM meta")
-            try meta.write(db)
-            return Written(diagnostics: outcome.diagnostics, result: (meta, update.changes))
+            try meta?.write(db)
+            return .commit
         }
-        try queue.close()
-        return written
+        return Written(diagnostics: outcome.diagnostics, result: meta.map { ($0, loaded.changes) })
     }
 }

@@ -15,11 +15,18 @@ import GRDB
 /// | `names` | titles, aliases and concerns, one row each (concepts, autocomplete) |
 /// | `synonym_terms` | `synonyms.txt`, one row per term, with its line |
 /// | `articles_fts` | FTS5: title, aliases, concerns, headings, body (rowid = articles.id) |
-/// | `passages_fts` | FTS5: heading, text (rowid = passages.id) |
+/// | `passages_fts` | FTS5 over `passages` (external content): heading, text (rowid = passages.id) |
+///
+/// `passages_fts` keeps no copy of the text: it indexes the `heading` and `text` columns
+/// of `passages` and reads them from there when asked for a column
+/// (https://sqlite.org/fts5.html#external_content_tables). Its rows must therefore be
+/// removed with FTS5's `'delete'` command and the values they were indexed with, before
+/// the `passages` rows change.
 public enum IndexSchema {
     /// Bumped whenever the tables change incompatibly; a daemon refuses other versions.
-    /// Version 2 added `names_article`, which incremental builds need to rewrite one article.
-    public static let version = 2
+    /// Version 2 added `names_article`, which incremental builds need to rewrite one article;
+    /// version 3 made `passages_fts` an external-content table over `passages`.
+    public static let version = 3
 
     /// The FTS5 tokenizer of both full-text tables.
     public static let tokenizer = "porter unicode61 remove_diacritics 2"
@@ -65,10 +72,23 @@ public enum IndexSchema {
                 title, aliases, concerns, headings, body,
                 tokenize = '\(tokenizer)', detail = full
             );
+            """)
+        try createPassagesFTS(db)
+    }
+
+    /// Creates `passages_fts` alone: in the index, and in the scratch file where a full
+    /// build fills it (``ScratchPassageIndex``).
+    static func createPassagesFTS(_ db: Database) throws {
+        try db.execute(sql: """
             CREATE VIRTUAL TABLE passages_fts USING fts5(
-                heading, text,
+                heading, text, content = 'passages', content_rowid = 'id',
                 tokenize = '\(tokenizer)', detail = full
             );
             """)
     }
+
+    /// The plain tables in which FTS5 keeps `passages_fts`'s index
+    /// (https://sqlite.org/fts5.html, "shadow tables"): with an external-content table,
+    /// these hold all of it.
+    static let passagesFTSShadowTables = ["passages_fts_data", "passages_fts_idx", "passages_fts_docsize", "passages_fts_config"]
 }

@@ -12,8 +12,8 @@ struct IndexUpdate {
     private var seen: Set<String> = []
     private(set) var changes = IndexChanges()
 
-    init(_ db: Database, existing: [String: IndexedArticle]) throws {
-        rows = try ArticleRows(db)
+    init(_ db: Database, existing: [String: IndexedArticle], scratch: ScratchPassageIndex? = nil) throws {
+        rows = try ArticleRows(db, scratch: scratch)
         self.existing = existing
     }
 
@@ -26,9 +26,11 @@ struct IndexUpdate {
         return articles
     }
 
-    /// Whether the index already holds exactly this file for `slug`.
-    func isUnchanged(slug: String, digest: UInt64) -> Bool {
-        existing[slug]?.digest == ContentDigest.hex(digest)
+    /// Whether the index already holds exactly this file, given its slug and digest;
+    /// safe to call from the thread that parses the corpus.
+    var isUnchanged: @Sendable (_ slug: String, _ digest: UInt64) -> Bool {
+        let digests = existing.mapValues(\.digest)
+        return { slug, digest in digests[slug] == ContentDigest.hex(digest) }
     }
 
     /// Leaves an unchanged article alone (updating its path if the file moved), rewrites
@@ -52,21 +54,19 @@ struct IndexUpdate {
         changes.rewritten += 1
     }
 
-    /// Removes the articles not seen, replaces the synonyms and checks the row counts.
-    mutating func finish(synonyms: [SynonymRule], articles: Int) throws -> Int {
+    /// Removes the articles not seen and replaces the synonyms.
+    mutating func finish(synonyms: [SynonymRule]) throws {
         for (slug, old) in existing where !seen.contains(slug) {
             try rows.delete(id: old.id)
             changes.removed += 1
         }
         try rows.replaceSynonyms(with: synonyms)
-        return try verify(articles: articles)
     }
 
     /// Checks that every table agrees with the corpus; returns the number of passages.
     /// FTS5 rows are counted in their small `_docsize` shadow tables (one row per
     /// document) rather than by scanning the stored text.
-    private func verify(articles: Int) throws -> Int {
-        let db = rows.db
+    static func verify(_ db: Database, articles: Int) throws -> Int {
         let counts = try Row.fetchOne(db, sql: """
             SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM articles_fts_docsize),
                    (SELECT count(*) FROM passages), (SELECT count(*) FROM passages_fts_docsize),

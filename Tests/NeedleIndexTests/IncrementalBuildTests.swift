@@ -87,6 +87,20 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["needle.sqlite"])
     }
 
+    /// A full build hands passages to a second thread and a scratch file; errors must stop both.
+    @Test func aBrokenArticleStopsAFullBuildAndLeavesNoScratchFile() throws {
+        let fixture = try CorpusFixture(articles: CorpusFixture.standardArticles)
+        defer { fixture.remove() }
+        _ = try Self.build(fixture, to: fixture.indexPath, mode: .full)
+        let before = try Data(contentsOf: URL(fileURLWithPath: fixture.indexPath))
+        try fixture.write("---\ntitle: Broken\nkind: cream\n---\nBody.\n", to: "articles/zz-broken.md")
+        let outcome = try IndexBuilder.build(from: CorpusReader(folder: fixture.corpusPath), to: fixture.indexPath, mode: .full)
+        #expect(outcome.summary == nil)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.indexPath)) == before)
+        let folder = (fixture.indexPath as NSString).deletingLastPathComponent
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["needle.sqlite"])
+    }
+
     @Test func anIndexOfAnotherSchemaIsRebuiltInFull() throws {
         let fixture = try CorpusFixture(articles: CorpusFixture.standardArticles)
         defer { fixture.remove() }
