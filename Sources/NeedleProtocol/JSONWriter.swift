@@ -7,7 +7,7 @@
 /// json.field("ok", true)
 /// json.field("took_us", 12)
 /// json.endObject()
-/// // json.bytes == Array(#"{"ok":true,"took_us":12}"#.utf8)
+/// json.finishLine()   // Array(#"{"ok":true,"took_us":12}"#.utf8) + [0x0a]
 /// ```
 ///
 /// The writer does not sort: callers write an object's keys in the order `JSONEncoder` would,
@@ -20,13 +20,19 @@ struct JSONWriter {
         let value: Double
     }
 
-    private(set) var bytes: [UInt8]
+    private var bytes: [UInt8]
     /// True after a complete value, when the next key or array element needs a comma first.
     private var needsComma = false
 
     init(capacity: Int = 1024) {
         bytes = []
         bytes.reserveCapacity(capacity)
+    }
+
+    /// The bytes written, and a newline: the writer's buffer is handed over, not copied.
+    consuming func finishLine() -> [UInt8] {
+        bytes.append(0x0a)
+        return bytes
     }
 
     mutating func beginObject() {

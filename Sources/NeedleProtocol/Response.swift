@@ -28,9 +28,7 @@ public enum Response: Sendable {
         } catch {
             return Array(#"{"ok":false,"error":{"code":"internal","message":"response could not be encoded"}}"#.utf8) + [0x0a]
         }
-        var bytes = json.bytes
-        bytes.append(0x0a)
-        return bytes
+        return json.finishLine()
     }
 
     /// `id` and `ok` sort in among the result's own fields: each result writes them in place.
