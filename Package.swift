@@ -115,7 +115,7 @@ let package = Package(
             ],
             path: "Tools/NeedleProof"
         ),
-        .testTarget(name: "NeedleProtocolTests", dependencies: ["NeedleProtocol"]),
+        .testTarget(name: "NeedleProtocolTests", dependencies: ["NeedleProtocol", "NeedleTesting"]),
         .testTarget(name: "NeedleBenchTests", dependencies: ["NeedleBench"]),
         .testTarget(name: "NeedleCorpusTests", dependencies: ["NeedleCorpus", "NeedleTesting"]),
         .testTarget(

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Turns one request line into a ``Request`` or a ``ProtocolError`` that says what is wrong.
 ///
 /// ```swift
@@ -9,14 +7,17 @@ import Foundation
 /// }
 /// ```
 public enum RequestDecoder {
+    /// The request on `line` (its newline removed), or the error to answer it with.
+    ///
+    /// The JSON is read by hand (``JSONReader``), accepting and rejecting exactly what Foundation's
+    /// `JSONDecoder` did before, with the same values and messages; lines that look UTF-16 or
+    /// UTF-32 encoded are still left to `JSONDecoder` (``LegacyJSON``).
     public static func decode(_ line: [UInt8]) -> Result<Request, ProtocolError> {
         guard String(validating: line, as: UTF8.self) != nil else {
             return .failure(ProtocolError(.badUTF8, "the request is not valid UTF-8"))
         }
-        let value: JSONValue
-        do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(line))
-        } catch {
+        let parsed = LegacyJSON.mayBeWideEncoded(line) ? LegacyJSON.value(of: line) : try? JSONReader.value(of: line)
+        guard let value = parsed else {
             return .failure(ProtocolError(.badJSON, "the request is not valid JSON"))
         }
         guard case .object(let fields) = value else {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// One response line: `{"id":…,"ok":true,…}` or `{"id":…,"ok":false,"error":{…}}`.
 public enum Response: Sendable {
     case search(id: JSONValue?, SearchResult)
@@ -14,59 +12,63 @@ public enum Response: Sendable {
     case error(ProtocolError)
 
     /// The response as one line of JSON, newline included.
+    ///
+    /// Keys are sorted and `/` is not escaped, byte for byte as `JSONEncoder` with
+    /// `[.sortedKeys, .withoutEscapingSlashes]` writes the types' `Encodable` form, but written by
+    /// hand (``JSONWriter``), which is several times faster. A result holding a NaN or infinite
+    /// number cannot be written; it is answered with an `internal` error, as it always was.
+    ///
+    /// ```swift
+    /// Response.pong(id: .int(1)).encodedLine()   // {"id":1,"ok":true}\n
+    /// ```
     public func encodedLine() -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var bytes = (try? encoder.encode(Envelope(response: self))).map(Array.init)
-            ?? Array(#"{"ok":false,"error":{"code":"internal","message":"response could not be encoded"}}"#.utf8)
-        bytes.append(0x0a)
-        return bytes
+        var json = JSONWriter()
+        do {
+            try write(to: &json)
+        } catch {
+            return Array(#"{"ok":false,"error":{"code":"internal","message":"response could not be encoded"}}"#.utf8) + [0x0a]
+        }
+        return json.finishLine()
     }
-}
 
-/// Writes `id` and `ok` first, then the result's own fields, into one JSON object.
-private struct Envelope: Encodable {
-    let response: Response
-
-    enum Keys: String, CodingKey { case id, ok, error, index, prometheus }
-    enum ErrorKeys: String, CodingKey { case code, message }
-
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: Keys.self)
-        switch response {
+    /// `id` and `ok` sort in among the result's own fields: each result writes them in place.
+    private func write(to json: inout JSONWriter) throws(JSONWriter.InvalidNumber) {
+        switch self {
         case let .search(id, result):
-            try container.encode(id ?? .null, forKey: .id)
-            try container.encode(true, forKey: .ok)
-            try result.encode(to: encoder)
+            try result.write(to: &json, id: id)
         case let .ask(id, result):
-            try container.encode(id ?? .null, forKey: .id)
-            try container.encode(true, forKey: .ok)
-            try result.encode(to: encoder)
+            try result.write(to: &json, id: id)
         case let .suggest(id, result):
-            try container.encode(id ?? .null, forKey: .id)
-            try container.encode(true, forKey: .ok)
-            try result.encode(to: encoder)
-        case let .pong(id):
-            try container.encode(id ?? .null, forKey: .id)
-            try container.encode(true, forKey: .ok)
+            try result.write(to: &json, id: id)
         case let .stats(id, result):
-            try container.encode(id ?? .null, forKey: .id)
-            try container.encode(true, forKey: .ok)
-            try result.encode(to: encoder)
+            try result.write(to: &json, id: id)
+        case let .pong(id):
+            json.beginObject()
+            try json.field("id", id ?? .null)
+            json.field("ok", true)
+            json.endObject()
         case let .reloaded(id, index):
-            try container.encode(id ?? .null, forKey: .id)
-            try container.encode(true, forKey: .ok)
-            try container.encode(index, forKey: .index)
+            json.beginObject()
+            try json.field("id", id ?? .null)
+            try json.field("index", index)
+            json.field("ok", true)
+            json.endObject()
         case let .metrics(id, text):
-            try container.encode(id ?? .null, forKey: .id)
-            try container.encode(true, forKey: .ok)
-            try container.encode(text, forKey: .prometheus)
+            json.beginObject()
+            try json.field("id", id ?? .null)
+            json.field("ok", true)
+            json.field("prometheus", text)
+            json.endObject()
         case let .error(error):
-            try container.encode(error.id ?? .null, forKey: .id)
-            try container.encode(false, forKey: .ok)
-            var details = container.nestedContainer(keyedBy: ErrorKeys.self, forKey: .error)
-            try details.encode(error.code.rawValue, forKey: .code)
-            try details.encode(error.message, forKey: .message)
+            json.beginObject()
+            json.key("error")
+            json.beginObject()
+            json.field("code", error.code.rawValue)
+            json.field("message", error.message)
+            json.endObject()
+            try json.field("id", error.id ?? .null)
+            json.field("ok", false)
+            json.endObject()
         }
     }
 }
