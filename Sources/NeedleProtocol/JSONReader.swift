@@ -70,52 +70,60 @@ struct JSONReader {
     }
 
     private mutating func object(depth: Int) throws(Malformed) -> JSONValue {
-        guard depth <= Self.maximumDepth else { throw Malformed() }
-        index += 1
         var fields: [String: JSONValue] = [:]
-        skipWhitespace()
-        if try consume(UInt8(ascii: "}")) { return .object(fields) }
-        while true {
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw Malformed() }
+        if try open(closing: UInt8(ascii: "}"), depth: depth) { return .object(fields) }
+        repeat {
+            try expectQuote()
             let key = try string()
-            skipWhitespace()
-            guard try consume(UInt8(ascii: ":")) else { throw Malformed() }
-            skipWhitespace()
+            try colon()
             if fields[key] == nil {
                 fields[key] = try value(depth: depth)
             } else {
                 try skipValue(depth: depth)
             }
-            skipWhitespace()
-            if try consume(UInt8(ascii: ",")) {
-                skipWhitespace()
-                if try consume(UInt8(ascii: "}")) { return .object(fields) }
-            } else if try consume(UInt8(ascii: "}")) {
-                return .object(fields)
-            } else {
-                throw Malformed()
-            }
-        }
+        } while try !close(UInt8(ascii: "}"))
+        return .object(fields)
     }
 
     private mutating func array(depth: Int) throws(Malformed) -> JSONValue {
+        var items: [JSONValue] = []
+        if try open(closing: UInt8(ascii: "]"), depth: depth) { return .array(items) }
+        repeat {
+            items.append(try value(depth: depth))
+        } while try !close(UInt8(ascii: "]"))
+        return .array(items)
+    }
+
+    /// Past an opening bracket and the whitespace after it; true, and past it too, when the
+    /// closing bracket follows at once.
+    private mutating func open(closing: UInt8, depth: Int) throws(Malformed) -> Bool {
         guard depth <= Self.maximumDepth else { throw Malformed() }
         index += 1
-        var items: [JSONValue] = []
         skipWhitespace()
-        if try consume(UInt8(ascii: "]")) { return .array(items) }
-        while true {
-            items.append(try value(depth: depth))
+        return try consume(closing)
+    }
+
+    /// After a member or element: true, and past it, at the closing bracket, which may follow a
+    /// comma; false, past the comma, when another member or element follows.
+    private mutating func close(_ closing: UInt8) throws(Malformed) -> Bool {
+        skipWhitespace()
+        if try consume(UInt8(ascii: ",")) {
             skipWhitespace()
-            if try consume(UInt8(ascii: ",")) {
-                skipWhitespace()
-                if try consume(UInt8(ascii: "]")) { return .array(items) }
-            } else if try consume(UInt8(ascii: "]")) {
-                return .array(items)
-            } else {
-                throw Malformed()
-            }
+            return try consume(closing)
         }
+        guard try consume(closing) else { throw Malformed() }
+        return true
+    }
+
+    private mutating func expectQuote() throws(Malformed) {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw Malformed() }
+    }
+
+    /// Past the colon after a key, and the whitespace around it.
+    private mutating func colon() throws(Malformed) {
+        skipWhitespace()
+        guard try consume(UInt8(ascii: ":")) else { throw Malformed() }
+        skipWhitespace()
     }
 
     /// Moves past a value that will not be kept, checking only what `JSONDecoder`'s scanner checks.
@@ -123,44 +131,18 @@ struct JSONReader {
         guard index < bytes.count else { throw Malformed() }
         switch bytes[index] {
         case UInt8(ascii: "{"):
-            guard depth + 1 <= Self.maximumDepth else { throw Malformed() }
-            index += 1
-            skipWhitespace()
-            if try consume(UInt8(ascii: "}")) { return }
-            while true {
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw Malformed() }
+            if try open(closing: UInt8(ascii: "}"), depth: depth + 1) { return }
+            repeat {
+                try expectQuote()
                 try skipString()
-                skipWhitespace()
-                guard try consume(UInt8(ascii: ":")) else { throw Malformed() }
-                skipWhitespace()
+                try colon()
                 try skipValue(depth: depth + 1)
-                skipWhitespace()
-                if try consume(UInt8(ascii: ",")) {
-                    skipWhitespace()
-                    if try consume(UInt8(ascii: "}")) { return }
-                } else if try consume(UInt8(ascii: "}")) {
-                    return
-                } else {
-                    throw Malformed()
-                }
-            }
+            } while try !close(UInt8(ascii: "}"))
         case UInt8(ascii: "["):
-            guard depth + 1 <= Self.maximumDepth else { throw Malformed() }
-            index += 1
-            skipWhitespace()
-            if try consume(UInt8(ascii: "]")) { return }
-            while true {
+            if try open(closing: UInt8(ascii: "]"), depth: depth + 1) { return }
+            repeat {
                 try skipValue(depth: depth + 1)
-                skipWhitespace()
-                if try consume(UInt8(ascii: ",")) {
-                    skipWhitespace()
-                    if try consume(UInt8(ascii: "]")) { return }
-                } else if try consume(UInt8(ascii: "]")) {
-                    return
-                } else {
-                    throw Malformed()
-                }
-            }
+            } while try !close(UInt8(ascii: "]"))
         case UInt8(ascii: "\""): try skipString()
         case UInt8(ascii: "t"): try literal("true")
         case UInt8(ascii: "f"): try literal("false")

@@ -214,7 +214,7 @@ struct JSONWriter {
 
     /// `JSONEncoder`'s `.sortedKeys` order: by UTF-8 bytes, not by `String`'s `<`, which
     /// compares the canonical (NFC) form and so can differ for decomposed characters.
-    static func sorted<Value>(_ entries: [String: Value]) -> [(key: String, value: Value)] {
+    private static func sorted<Value>(_ entries: [String: Value]) -> [(key: String, value: Value)] {
         entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
     }
 

@@ -20,6 +20,12 @@ public enum RequestDecoder {
         guard let value = parsed else {
             return .failure(ProtocolError(.badJSON, "the request is not valid JSON"))
         }
+        return request(from: value)
+    }
+
+    /// The request a JSON value asks for: it must be an object with a known `op` and fields of
+    /// the right types and ranges.
+    static func request(from value: JSONValue) -> Result<Request, ProtocolError> {
         guard case .object(let fields) = value else {
             return .failure(ProtocolError(.badRequest, "a request must be a JSON object, got \(value.typeName)"))
         }
