@@ -27,14 +27,38 @@ struct ArticleNameIndex: Sendable {
         var synonymWeight: Double
     }
 
-    private var names: [String: [Name]] = [:]
+    /// The names under one key: the first inline (most keys have one), the rest in `overflow`.
+    private struct Entry {
+        var first: Name
+        /// Index into `overflow` of the further names, or -1.
+        var more: Int32 = -1
+    }
+
+    private var entries: [String: Entry] = [:]
+    private var overflow: [[Name]] = []
 
     init() {}
 
     mutating func add(article: Int64, name: String, isTitle: Bool) {
         let key = TextNormalizer.matchKey(TextNormalizer.tokens(name))
         guard !key.isEmpty else { return }
-        names[key, default: []].append(Name(article: article, isTitle: isTitle, text: name))
+        let added = Name(article: article, isTitle: isTitle, text: name)
+        guard var entry = entries[key] else {
+            entries[key] = Entry(first: added)
+            return
+        }
+        if entry.more < 0 {
+            entry.more = Int32(overflow.count)
+            overflow.append([])
+            entries[key] = entry
+        }
+        overflow[Int(entry.more)].append(added)
+    }
+
+    /// The names whose key is `key`, in the order they were added.
+    private func names(_ key: String) -> [Name] {
+        guard let entry = entries[key] else { return [] }
+        return entry.more < 0 ? [entry.first] : [entry.first] + overflow[Int(entry.more)]
     }
 
     /// For each article named by a phrase of `query`: its evidence.
@@ -51,7 +75,7 @@ struct ArticleNameIndex: Sendable {
             var credits: [Int64: (credit: Double, name: String, synonym: Double)] = [:]
             for (index, alternative) in group.alternatives.enumerated() {
                 let synonym = index == 0 ? 1 : weights.synonymName
-                for name in names[TextNormalizer.matchKey(alternative)] ?? [] {
+                for name in names(TextNormalizer.matchKey(alternative)) {
                     let credit = synonym * (name.isTitle ? 1 : weights.aliasName)
                     if credit > credits[name.article]?.credit ?? 0 { credits[name.article] = (credit, name.text, synonym) }
                 }

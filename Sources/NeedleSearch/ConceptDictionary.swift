@@ -24,12 +24,21 @@ public struct ConceptDictionary: Sendable {
         public var concepts: [Concept]
     }
 
+    /// Where a name leads: the alternative lists and concepts added under it, in the order
+    /// they were added. Most names have one pair, kept inline; the rest spill into `overflow`.
+    /// Lists and concepts are stored once each and shared by all their names.
     private struct Entry {
-        var alternatives: [[String]] = []
-        var concepts: [Concept] = []
+        var list: Int32
+        var concept: Int32
+        /// Index into `overflow` of the further pairs, or -1.
+        var more: Int32 = -1
     }
 
     private var entries: [String: Entry] = [:]
+    /// Token lists of names that expand to each other: one per article, per equivalent rule, per one-way term.
+    private var lists: [[[String]]] = []
+    private var concepts: [Concept] = []
+    private var overflow: [[(list: Int32, concept: Int32)]] = []
     /// The longest name, in tokens: no match is tried beyond it.
     public private(set) var longestName = 0
 
@@ -53,8 +62,8 @@ public struct ConceptDictionary: Sendable {
             case .oneWay:
                 let targets = rule.targets.map { TextNormalizer.tokens($0) }
                 let title = targets.lazy.compactMap { titles[TextNormalizer.matchKey($0)] }.first
-                let concept = Concept(name: title ?? rule.targets.first ?? "", source: .oneWaySynonyms(line: rule.line))
-                for term in terms { add(key: term, alternatives: [term] + targets, concept: concept) }
+                let concept = register(Concept(name: title ?? rule.targets.first ?? "", source: .oneWaySynonyms(line: rule.line)))
+                for term in terms { add(key: term, list: register([term] + targets), concept: concept) }
             }
         }
     }
@@ -68,26 +77,53 @@ public struct ConceptDictionary: Sendable {
         guard limit > 0 else { return nil }
         for length in stride(from: limit, through: 1, by: -1) where acceptsLength(length) {
             let key = TextNormalizer.matchKey(tokens[start..<(start + length)])
-            if let entry = entries[key] {
-                return Match(length: length, alternatives: entry.alternatives, concepts: entry.concepts)
-            }
+            if let entry = entries[key] { return match(entry, length: length) }
         }
         return nil
     }
 
-    private mutating func add(equivalents names: [[String]], concept: Concept) {
-        for name in names { add(key: name, alternatives: names, concept: concept) }
+    /// The union of the entry's lists (each name once, in order) and its distinct concepts.
+    private func match(_ entry: Entry, length: Int) -> Match {
+        var pairs = [(list: entry.list, concept: entry.concept)]
+        if entry.more >= 0 { pairs += overflow[Int(entry.more)] }
+        var alternatives: [[String]] = []
+        var found: [Concept] = []
+        for pair in pairs {
+            for alternative in lists[Int(pair.list)] where !alternatives.contains(alternative) { alternatives.append(alternative) }
+            let concept = concepts[Int(pair.concept)]
+            if !found.contains(concept) { found.append(concept) }
+        }
+        return Match(length: length, alternatives: alternatives, concepts: found)
     }
 
-    private mutating func add(key name: [String], alternatives: [[String]], concept: Concept) {
+    private mutating func add(equivalents names: [[String]], concept: Concept) {
+        let (list, concept) = (register(names), register(concept))
+        for name in names { add(key: name, list: list, concept: concept) }
+    }
+
+    private mutating func register(_ alternatives: [[String]]) -> Int32 {
+        lists.append(alternatives.filter { !$0.isEmpty })
+        return Int32(lists.count - 1)
+    }
+
+    private mutating func register(_ concept: Concept) -> Int32 {
+        concepts.append(concept)
+        return Int32(concepts.count - 1)
+    }
+
+    private mutating func add(key name: [String], list: Int32, concept: Int32) {
         guard !name.isEmpty else { return }
         let key = TextNormalizer.matchKey(name)
-        var entry = entries[key] ?? Entry()
-        for alternative in alternatives where !alternative.isEmpty && !entry.alternatives.contains(alternative) {
-            entry.alternatives.append(alternative)
+        if var entry = entries[key] {
+            if entry.more < 0 {
+                entry.more = Int32(overflow.count)
+                overflow.append([])
+                entries[key] = entry
+            }
+            overflow[Int(entry.more)].append((list, concept))
+        } else {
+            entries[key] = Entry(list: list, concept: concept)
         }
-        if !entry.concepts.contains(concept) { entry.concepts.append(concept) }
-        entries[key] = entry
         longestName = max(longestName, name.count)
     }
 }
