@@ -22,7 +22,7 @@ enum IndexCheck {
     static func open(path: String, readers: Int, mappedBytes: Int) throws -> SearchIndex {
         let (meta, probe) = try inspect(path)
         let index = try SearchIndex.open(path: path, readers: readers, mappedBytes: mappedBytes)
-        defer { FreedMemory.giveBack() }
+        defer { HeapTuning.giveBackFreedMemory() }
         guard index.meta == meta else { throw IndexCheckError.replacedWhileChecking(path: path) }
         if let probe {
             let result = try index.search(SearchRequest(query: probe.title, limit: SearchRequest.maximumLimit))

@@ -45,6 +45,12 @@ public final class NeedleServer: Service, Sendable {
         try IndexCheck.open(path: path, readers: readers, mappedBytes: mappedBytes)
     }
 
+    /// Process-wide settings a daemon makes first, while it has one thread: every thread then
+    /// allocates from one malloc arena (``HeapTuning``).
+    public static func prepareProcess() {
+        HeapTuning.useOneArena()
+    }
+
     /// One reader connection per event loop: requests run on the event loops (one per core),
     /// so more readers would never be used at once.
     public static var defaultReaders: Int { NIOSingletons.groupLoopCountSuggestion }

@@ -64,6 +64,12 @@ struct Needled: AsyncParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
+    /// Prepares the process while it still has one thread, then parses and runs.
+    static func main() async {
+        NeedleServer.prepareProcess()
+        await main(nil)
+    }
+
     func validate() throws {
         guard UInt16(socketMode, radix: 8).map({ $0 <= 0o777 }) == true else {
             throw ValidationError("--socket-mode must be octal permission bits such as 0660")

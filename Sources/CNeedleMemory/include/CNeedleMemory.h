@@ -5,4 +5,8 @@
 /// the C library has it; nothing elsewhere).
 void needle_give_back_free_memory(void);
 
+/// Lets every thread allocate from the one main malloc arena (`mallopt(M_ARENA_MAX, 1)`
+/// where the C library has it; nothing elsewhere). Call it before other threads start.
+void needle_use_one_malloc_arena(void);
+
 #endif
