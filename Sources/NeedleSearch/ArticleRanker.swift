@@ -42,13 +42,13 @@ struct ArticleRanker {
         let statement = ids.isEmpty ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
         let ranked = try Row.fetchAll(statement, arguments: arguments).map { (id: $0[0] as Int64, bm25: -($0[1] as Double)) }
         guard !ranked.isEmpty else { return [] }
+        // The ids go in as one JSON array, so the statement is prepared once and cached.
         var rows: [Int64: Row] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        let articles = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT id, slug, title, kind, summary, first_passage, last_passage FROM articles
-            WHERE id IN (\(ranked.map { String($0.id) }.joined(separator: ",")))
-            """) {
-            rows[row[0]] = row
-        }
+            WHERE id IN (SELECT value FROM json_each(?))
+            """), arguments: ["[" + ranked.map { String($0.id) }.joined(separator: ",") + "]"])
+        while let row = try articles.next() { rows[row[0]] = row.copy() }
         return ranked.compactMap { match in
             rows[match.id].map { row in
                 RankedArticle(
