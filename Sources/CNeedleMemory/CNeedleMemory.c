@@ -10,8 +10,8 @@ void needle_give_back_free_memory(void) {
 #endif
 }
 
-void needle_use_one_malloc_arena(void) {
+void needle_limit_malloc_arenas(int count) {
 #if defined(__GLIBC__)
-    mallopt(M_ARENA_MAX, 1);
+    mallopt(M_ARENA_MAX, count);
 #endif
 }

@@ -3,12 +3,14 @@ import CNeedleMemory
 /// How the daemon keeps its heap small: glibc's allocator otherwise gives each thread an
 /// arena of its own and keeps memory freed after a load.
 enum HeapTuning {
-    /// Lets every thread allocate from the one main arena (`mallopt(M_ARENA_MAX, 1)`): small
-    /// allocations come from each thread's cache anyway, and the event-loop threads' arenas
-    /// each held 1–3 MiB they no longer used (3 MiB of RSS at 10,000 articles). Call it
-    /// before the event loops start.
-    static func useOneArena() {
-        needle_use_one_malloc_arena()
+    /// Gives the main thread and each event loop an arena, and no other thread one of its
+    /// own (`mallopt(M_ARENA_MAX, 1 + eventLoops)`): glibc otherwise makes up to eight per
+    /// core, and the arenas of threads that only helped at start-up kept 1–3 MiB each
+    /// (3 MiB of RSS at 10,000 articles). One arena in all saved a little more but made the
+    /// two event loops wait on its lock (15% fewer searches at 2 clients on 1,000 articles).
+    /// Call it before other threads start.
+    static func limitArenas(eventLoops: Int) {
+        needle_limit_malloc_arenas(Int32(1 + eventLoops))
     }
 
     /// Returns the free pages of every arena to the system (`malloc_trim(0)`). Loading an

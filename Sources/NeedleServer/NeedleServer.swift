@@ -45,10 +45,10 @@ public final class NeedleServer: Service, Sendable {
         try IndexCheck.open(path: path, readers: readers, mappedBytes: mappedBytes)
     }
 
-    /// Process-wide settings a daemon makes first, while it has one thread: every thread then
-    /// allocates from one malloc arena (``HeapTuning``).
+    /// Process-wide settings a daemon makes first, while it has one thread: one malloc arena
+    /// for the main thread and one per event loop (``HeapTuning``).
     public static func prepareProcess() {
-        HeapTuning.useOneArena()
+        HeapTuning.limitArenas(eventLoops: NIOSingletons.groupLoopCountSuggestion)
     }
 
     /// One reader connection per event loop: requests run on the event loops (one per core),

@@ -5,8 +5,8 @@
 /// the C library has it; nothing elsewhere).
 void needle_give_back_free_memory(void);
 
-/// Lets every thread allocate from the one main malloc arena (`mallopt(M_ARENA_MAX, 1)`
-/// where the C library has it; nothing elsewhere). Call it before other threads start.
-void needle_use_one_malloc_arena(void);
+/// Caps the number of malloc arenas the threads share (`mallopt(M_ARENA_MAX, count)` where
+/// the C library has it; nothing elsewhere). Call it before other threads start.
+void needle_limit_malloc_arenas(int count);
 
 #endif
