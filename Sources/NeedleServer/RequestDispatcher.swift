@@ -31,13 +31,17 @@ struct RequestDispatcher: Sendable {
             switch RequestDecoder.decode(bytes) {
             case .failure(let error):
                 return .now(finish("invalid", .error(error), since: start))
+            case .success(let request) where request.operation == .reload:
+                return .later { [self] in answer(request, since: start) }
             case .success(let request):
-                let answer: @Sendable () -> [UInt8] = { [self] in
-                    finish(request.operation.name, answering(request) { try respond(to: request) }, since: start)
-                }
-                return request.operation == .reload ? .later(answer) : .now(answer())
+                return .now(answer(request, since: start))
             }
         }
+    }
+
+    /// Runs a decoded request and returns its encoded, counted response line.
+    private func answer(_ request: Request, since start: ContinuousClock.Instant) -> [UInt8] {
+        finish(request.operation.name, answering(request) { try respond(to: request) }, since: start)
     }
 
     /// Counts the response under `operation` and encodes it.
