@@ -6,8 +6,8 @@ extension JSONValue: JSONWritable {
         case .int(let number): json.value(number)
         case .double(let number): try json.value(number)
         case .string(let text): json.value(text)
-        case .array(let items): try json.value(items)
-        case .object(let fields): try json.value(fields)
+        case .array(let items): try json.array(items)
+        case .object(let fields): try json.object(fields)
         }
     }
 }
