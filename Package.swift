@@ -126,7 +126,15 @@ let package = Package(
             name: "NeedleSearchTests",
             dependencies: ["NeedleSearch", "NeedleTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "NeedleServerTests", dependencies: ["NeedleServer"]),
+        .testTarget(
+            name: "NeedleServerTests",
+            dependencies: [
+                "NeedleServer",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "NeedleCommandLineTests", dependencies: ["needle", "NeedleProtocol"]),
         .testTarget(
             name: "NeedleEndToEndTests",
