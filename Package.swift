@@ -1,9 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only (SO_PEERCRED, st_mtim, glibc's malloc, /proc; see the README): no Apple platform is claimed.
 let package = Package(
     name: "Needle",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "needle", targets: ["needle"]),
         .executable(name: "needled", targets: ["needled"]),
@@ -32,7 +32,9 @@ let package = Package(
         // The index file: schema, atomic building, format version, metadata.
         .target(
             name: "NeedleIndex",
-            dependencies: ["NeedleCorpus", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "NeedleCorpus", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // sqlite3_config, which is variadic and so out of Swift's reach, for SQLiteSetup.
         .target(name: "CNeedleSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
@@ -41,20 +43,20 @@ let package = Package(
         // Query parsing, concept expansion, safe FTS5 expressions, ranking and snippets.
         .target(
             name: "NeedleSearch",
-            dependencies: ["CNeedleSQLite", "NeedleIndex", "NeedleProtocol", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CNeedleSQLite", "NeedleCorpus", "NeedleIndex", "NeedleProtocol", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The NIO socket server: framing, request dispatch, lifecycle.
         .target(
             name: "NeedleServer",
             dependencies: [
-                "CNeedleMemory", "NeedleSearch", "NeedleProtocol",
+                "CNeedleMemory", "NeedleIndex", "NeedleSearch", "NeedleProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -72,7 +74,7 @@ let package = Package(
         // Fixtures for tests: temporary corpora and indexes, spawning needled.
         .target(
             name: "NeedleTesting",
-            dependencies: ["NeedleCorpus", "NeedleIndex", "NeedleClient"]
+            dependencies: ["NeedleCorpus", "NeedleIndex", "NeedleClient", "NeedleProtocol"]
         ),
         // Search-quality measures and the evaluation sets' formats, for the eval tool.
         .target(
@@ -95,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "needled",
             dependencies: [
-                "NeedleServer", "NeedleSearch",
+                "NeedleServer", "NeedleSearch", "NeedleProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -120,11 +122,14 @@ let package = Package(
         .testTarget(name: "NeedleCorpusTests", dependencies: ["NeedleCorpus", "NeedleTesting"]),
         .testTarget(
             name: "NeedleIndexTests",
-            dependencies: ["NeedleIndex", "NeedleTesting", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NeedleCorpus", "NeedleIndex", "NeedleTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "NeedleSearchTests",
-            dependencies: ["NeedleSearch", "NeedleTesting", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "NeedleCorpus", "NeedleIndex", "NeedleProtocol", "NeedleSearch", "NeedleTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "NeedleServerTests",

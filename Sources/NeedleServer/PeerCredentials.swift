@@ -1,6 +1,10 @@
 import Foundation
 import NIOCore
 
+#if !os(Linux)
+#error("Needle runs on Linux only: SO_PEERCRED and struct ucred as here are Linux's (see the README).")
+#endif
+
 /// Who is on the other end of a Unix socket connection, as the kernel tells it (`SO_PEERCRED`).
 ///
 /// The stored properties mirror Linux's `struct ucred` field for field (pid, uid, gid; 4 bytes
