@@ -5,6 +5,7 @@ extension AskResult {
         try json.field("answers", answers)
         json.field("corrected", corrected)
         json.field("did_you_mean", didYouMean)
+        if let dropped { json.field("dropped", dropped) }
         try json.field("id", id ?? .null)
         json.field("intent", intent)
         try json.field("interpreted_as", interpretedAs)

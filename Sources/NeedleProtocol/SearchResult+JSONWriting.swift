@@ -4,6 +4,7 @@ extension SearchResult {
         json.beginObject()
         json.field("corrected", corrected)
         json.field("did_you_mean", didYouMean)
+        if let dropped { json.field("dropped", dropped) }
         json.field("expanded", expanded)
         if let explain { try json.field("explain", explain) }
         if let facets { try json.field("facets", facets) }
