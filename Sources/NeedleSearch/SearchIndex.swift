@@ -146,8 +146,10 @@ public final class SearchIndex: Sendable {
         let analysis = QuestionAnalysis(question)
         let topic = expander.expand(ParsedQuery(analysis.topic))
         guard !topic.isEmpty else { return AskResult(answers: [], intent: analysis.intents.first?.rawValue, topic: analysis.topic) }
-        return try AnswerSearch(
+        var result = try AnswerSearch(
             db: db, ranker: ranker, analysis: analysis, topic: topic, question: expander.expand(ParsedQuery(question)), filter: filter
         ).run(request)
+        result.dropped = topic.droppedWords
+        return result
     }
 }
