@@ -60,4 +60,23 @@ final class RawSocket {
         }
         return nil
     }
+
+    /// The first line the daemon sends (without its newline), or `nil` when none comes
+    /// within `timeout` seconds or the connection closes first.
+    func readLine(timeout: Double) -> String? {
+        var received: [UInt8] = []
+        var byte: UInt8 = 0
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 100) >= 0 else { return nil }
+            let count = recv(descriptor, &byte, 1, 0)
+            if count == 0 { return nil }
+            if count == 1 {
+                if byte == 0x0a { return String(decoding: received, as: UTF8.self) }
+                received.append(byte)
+            }
+        }
+        return nil
+    }
 }
