@@ -98,6 +98,9 @@ public enum IndexBuilder {
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             if error is IndexError { throw error }
+            if let error = error as? DatabaseError, error.resultCode == .SQLITE_FULL {
+                throw IndexError.cannotWrite(path: out, reason: "the disk is full; the old index is unchanged; free space beside it and build again")
+            }
             let advice = startsFromPrevious ? "; rebuild it in full with: needle index --full --out \(out)" : ""
             throw IndexError.cannotWrite(path: out, reason: reason(error) + advice)
         }
