@@ -33,7 +33,8 @@ let package = Package(
         .target(
             name: "NeedleIndex",
             dependencies: [
-                "NeedleCorpus", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "NeedleCorpus", "CNeedleSQLite",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         // sqlite3_config, which is variadic and so out of Swift's reach, for SQLiteSetup.
@@ -58,7 +59,6 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // A small client for the socket protocol, used by the CLI, tests and tools.
@@ -134,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "NeedleServerTests",
             dependencies: [
-                "NeedleServer",
+                "NeedleProtocol", "NeedleServer",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),

@@ -10,6 +10,8 @@ public struct AskResult: Sendable, Hashable, Decodable {
     public var topic: String
     /// How each term that names a concept was read.
     public var interpretedAs: [Interpretation]
+    /// Words of a long query that were read but not searched; `nil` (absent) when every word was.
+    public var dropped: [String]?
     /// A corrected question, when a word was not in the index; `null` otherwise.
     public var didYouMean: String?
     /// True when the answers are those of `did_you_mean`.
@@ -19,13 +21,14 @@ public struct AskResult: Sendable, Hashable, Decodable {
 
     public init(
         tookMicroseconds: Int = 0, answers: [Answer], intent: String?, topic: String, interpretedAs: [Interpretation] = [],
-        didYouMean: String? = nil, corrected: Bool = false, suggestions: [ArticleReference] = []
+        dropped: [String]? = nil, didYouMean: String? = nil, corrected: Bool = false, suggestions: [ArticleReference] = []
     ) {
         self.tookMicroseconds = tookMicroseconds
         self.answers = answers
         self.intent = intent
         self.topic = topic
         self.interpretedAs = interpretedAs
+        self.dropped = dropped
         self.didYouMean = didYouMean
         self.corrected = corrected
         self.suggestions = suggestions
@@ -35,6 +38,7 @@ public struct AskResult: Sendable, Hashable, Decodable {
     enum CodingKeys: String, CodingKey {
         case tookMicroseconds = "took_us"
         case answers, intent, topic, corrected, suggestions
+        case dropped
         case interpretedAs = "interpreted_as"
         case didYouMean = "did_you_mean"
     }
@@ -81,6 +85,7 @@ extension AskResult: JSONObject {
         JSONField(.intent, \.intent),
         JSONField(.topic, \.topic),
         JSONField(.interpretedAs, \.interpretedAs),
+        JSONField(.dropped, omittedWhenNil: \.dropped),
         JSONField(.didYouMean, \.didYouMean),
         JSONField(.corrected, \.corrected),
         JSONField(.suggestions, \.suggestions),

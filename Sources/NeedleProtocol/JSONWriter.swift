@@ -122,6 +122,13 @@ struct JSONWriter {
         needsComma = true
     }
 
+    /// A number's text as a request wrote it (``JSONValue/verbatimNumber(_:)``), already valid JSON.
+    mutating func number(verbatim text: String) {
+        separate()
+        bytes.append(contentsOf: text.utf8)
+        needsComma = true
+    }
+
     /// A string with `"`, `\` and control characters escaped; `/` and all else as is.
     mutating func value(_ text: String) {
         separate()

@@ -9,6 +9,8 @@ public struct SearchResult: Sendable, Hashable, Decodable {
     public var expanded: [String]
     /// How each term that names a concept was read.
     public var interpretedAs: [Interpretation]
+    /// Words of a long query that were read but not searched; `nil` (absent) when every word was.
+    public var dropped: [String]?
     /// A corrected query, when the daemon has one; `null` otherwise.
     public var didYouMean: String?
     /// True when the hits are those of `did_you_mean`, because the query as typed found little.
@@ -19,7 +21,7 @@ public struct SearchResult: Sendable, Hashable, Decodable {
     public var explain: QueryExplanation?
 
     public init(
-        tookMicroseconds: Int = 0, total: Int, hits: [SearchHit], expanded: [String], interpretedAs: [Interpretation] = [],
+        tookMicroseconds: Int = 0, total: Int, hits: [SearchHit], expanded: [String], interpretedAs: [Interpretation] = [], dropped: [String]? = nil,
         didYouMean: String? = nil, corrected: Bool = false, facets: Facets? = nil, explain: QueryExplanation? = nil
     ) {
         self.tookMicroseconds = tookMicroseconds
@@ -27,6 +29,7 @@ public struct SearchResult: Sendable, Hashable, Decodable {
         self.hits = hits
         self.expanded = expanded
         self.interpretedAs = interpretedAs
+        self.dropped = dropped
         self.didYouMean = didYouMean
         self.corrected = corrected
         self.facets = facets
@@ -37,6 +40,7 @@ public struct SearchResult: Sendable, Hashable, Decodable {
     enum CodingKeys: String, CodingKey {
         case tookMicroseconds = "took_us"
         case total, hits, expanded, corrected, facets, explain
+        case dropped
         case interpretedAs = "interpreted_as"
         case didYouMean = "did_you_mean"
     }
@@ -49,6 +53,7 @@ extension SearchResult: JSONObject {
         JSONField(.hits, \.hits),
         JSONField(.expanded, \.expanded),
         JSONField(.interpretedAs, \.interpretedAs),
+        JSONField(.dropped, omittedWhenNil: \.dropped),
         JSONField(.didYouMean, \.didYouMean),
         JSONField(.corrected, \.corrected),
         JSONField(.facets, omittedWhenNil: \.facets),
