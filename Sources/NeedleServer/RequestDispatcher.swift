@@ -111,6 +111,12 @@ struct RequestDispatcher: Sendable {
             uptimeSeconds: metrics.uptimeSeconds, requests: metrics.requests, connections: metrics.connectionsOpen.value,
             index: indexes.current.info, errors: metrics.errors, connectionsTotal: metrics.connectionsTotal.value,
             connectionsRefused: metrics.connectionsRefused.value, reloads: metrics.reloads.value,
-            reloadFailures: metrics.reloadFailures.value, ops: metrics.operationStatistics)
+            reloadFailures: metrics.reloadFailures.value, ops: metrics.operationStatistics, resultCache: cacheStatistics())
+    }
+
+    private func cacheStatistics() -> CacheStats {
+        let caches = indexes.currentWithCaches.caches
+        return CacheStats(
+            capacity: caches.search.capacity, entries: caches.count, hits: metrics.cacheHits.value, misses: metrics.cacheMisses.value)
     }
 }

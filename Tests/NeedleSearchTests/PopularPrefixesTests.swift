@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func shortPrefixesAreKept() {
-        #expect(Self.completer.popular.count > 10)
+        #expect(Self.completer.popular.count >= 4, "every one-letter prefix begins hundreds of names")
         #expect(Self.completer.popular.names(for: Array("a".utf8), limit: 8)?.count == 8)
     }
 
