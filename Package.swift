@@ -82,7 +82,7 @@ let package = Package(
             dependencies: ["NeedleClient", "NeedleProtocol"]
         ),
         // The benchmark's pure parts and load driver: closed-loop clients, percentiles, report, chart.
-        .target(name: "NeedleBench"),
+        .target(name: "NeedleBench", dependencies: ["NeedleProtocol"]),
         .executableTarget(
             name: "needle-bench",
             dependencies: ["NeedleBench", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -112,13 +112,13 @@ let package = Package(
         .executableTarget(
             name: "needle-proof",
             dependencies: [
-                "NeedleTesting", "NeedleClient", "NeedleProtocol", "NeedleCorpus", "NeedleIndex",
+                "NeedleTesting", "NeedleClient", "NeedleProtocol", "NeedleCorpus", "NeedleIndex", "NeedleBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tools/NeedleProof"
         ),
         .testTarget(name: "NeedleProtocolTests", dependencies: ["NeedleProtocol", "NeedleTesting"]),
-        .testTarget(name: "NeedleBenchTests", dependencies: ["NeedleBench"]),
+        .testTarget(name: "NeedleBenchTests", dependencies: ["NeedleBench", "NeedleProtocol"]),
         .testTarget(name: "NeedleCorpusTests", dependencies: ["NeedleCorpus", "NeedleTesting"]),
         .testTarget(
             name: "NeedleIndexTests",
@@ -144,7 +144,7 @@ let package = Package(
         .testTarget(
             name: "NeedleEndToEndTests",
             dependencies: [
-                "NeedleTesting", "NeedleClient", "NeedleProtocol", "NeedleIndex", "needle", "needled",
+                "NeedleTesting", "NeedleClient", "NeedleProtocol", "NeedleIndex", "NeedleBench", "needle", "needled",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -101,7 +101,7 @@ struct RequestDispatcher: Sendable {
         do {
             return try work()
         } catch let error as SearchError {
-            return .error(ProtocolError(id: request.id, .badRequest, error.description))
+            return .error(error.protocolError(id: request.id))
         } catch let timeout as QueryTimeout {
             logger.warning("request timed out", metadata: ["op": "\(request.operation.name)", "limit": "\(timeout.limit)"])
             return .error(ProtocolError(id: request.id, .timeout, "the request ran longer than \(timeout.limit) and was interrupted"))
