@@ -35,7 +35,7 @@ let package = Package(
         // The index file: schema, atomic building, format version, metadata.
         .target(
             name: "NeedleIndex",
-            dependencies: ["NeedleCorpus", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NeedleCorpus", "CNeedleSQLite", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // sqlite3_config, which is variadic and so out of Swift's reach, for SQLiteSetup.
         .target(name: "CNeedleSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
@@ -59,7 +59,6 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // The Swift client library (a product): typed async/await calls, and raw connections for tests and tools.

@@ -23,10 +23,15 @@ import NeedleProtocol
 public struct NeedleClient: Sendable {
     /// The socket the daemon listens on.
     public let socketPath: String
+    /// Who may listen on it: by default this process's user, or root.
+    public let peerCheck: DaemonPeerCheck
 
     /// A client of the daemon on `socketPath` (default: as `needled` chooses, see ``SocketPath``).
-    public init(socketPath: String = SocketPath.default()) {
+    ///
+    /// A listener that fails `peerCheck` gets nothing and the call throws ``UntrustedDaemon``.
+    public init(socketPath: String = SocketPath.default(), peerCheck: DaemonPeerCheck = DaemonPeerCheck()) {
         self.socketPath = socketPath
+        self.peerCheck = peerCheck
     }
 
     /// Ranked articles for a query: `try await needle.search(SearchRequest(query: "dark spots"))`.
@@ -76,7 +81,7 @@ public struct NeedleClient: Sendable {
 
     /// Sends one request and returns the daemon's reply line as it is (for `--json` output).
     public func replyLine(to operation: NeedleProtocol.Operation) async throws -> String {
-        try await NeedleConnection.with(socketPath: socketPath) { connection in
+        try await NeedleConnection.with(socketPath: socketPath, peerCheck: peerCheck) { connection in
             try await connection.request(Request(id: .int(1), operation: operation))
         }
     }

@@ -60,6 +60,8 @@ public struct NeedleTools: Sendable {
         } catch let error as ClientError {
             if case .noDaemon = error { return failure("the Needle daemon is not running: \(error)") }
             return failure("the Needle daemon refused the request: \(error)")
+        } catch let error as UntrustedDaemon {
+            return failure("not asking the process on the socket: \(error)")
         } catch {
             return failure("\(error)")
         }

@@ -13,7 +13,7 @@ struct MCPCommand: AsyncParsableCommand {
             Example MCP client configuration: {"command": "needle", "args": ["mcp", "--socket", "/run/user/1000/needle.sock"]}
             """)
 
-    @Option(help: "The daemon's socket (default: $NEEDLE_SOCKET, else $XDG_RUNTIME_DIR/needle.sock, else /tmp/needle-$UID.sock).")
+    @Option(help: "The daemon's socket (default: $NEEDLE_SOCKET, else $XDG_RUNTIME_DIR/needle.sock, else /tmp/needle-$UID/needle.sock).")
     var socket: String?
 
     @Option(help: "Read articles from this index file (default: the path the daemon reports in stats).")

@@ -23,7 +23,7 @@ class Client:
 
     A connection the daemon closed since the last call (a restart, its idle timeout) is reopened
     and the call sent again once. ``timeout`` bounds each call, in seconds. The daemon must run as
-    this user, or as ``expected_uid`` when given (checked with ``SO_PEERCRED``). Not thread-safe:
+    this user (or ``expected_uid`` when given) or as root, checked with ``SO_PEERCRED``. Not thread-safe:
     use one client per thread, or ``AsyncClient``.
     """
 

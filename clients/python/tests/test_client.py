@@ -16,6 +16,7 @@ from needle_client import (
     UntrustedDaemonError,
     default_socket_path,
 )
+from needle_client.peer import trusts
 from daemon_fixture import Daemon
 from silent_server import ScriptedServer
 
@@ -208,14 +209,23 @@ def test_a_reply_that_does_not_fit_the_protocol_is_an_error(tmp_path):
         server.close()
 
 
+@pytest.mark.skipif(os.getuid() == 0, reason="a daemon run by root is always trusted")
 def test_a_daemon_run_by_another_user_is_refused(daemon):
     with pytest.raises(UntrustedDaemonError) as untrusted:
         Client(daemon.socket_path, expected_uid=os.getuid() + 1).ping()
     assert str(os.getuid()) in str(untrusted.value)
+
+
+def test_a_daemon_run_by_the_expected_user_is_trusted(daemon):
     Client(daemon.socket_path, expected_uid=os.getuid()).ping()
+
+
+def test_who_is_trusted():
+    assert trusts(1000, 1000) and trusts(0, 1000)
+    assert not trusts(1001, 1000) and not trusts(1000, 0)
 
 
 def test_default_socket_path_follows_the_daemon():
     assert default_socket_path({"NEEDLE_SOCKET": "/x.sock", "XDG_RUNTIME_DIR": "/run/u"}) == "/x.sock"
     assert default_socket_path({"XDG_RUNTIME_DIR": "/run/u"}) == "/run/u/needle.sock"
-    assert default_socket_path({}) == f"/tmp/needle-{os.getuid()}.sock"
+    assert default_socket_path({}) == f"/tmp/needle-{os.getuid()}/needle.sock"
