@@ -23,6 +23,7 @@ from .replies import (
     Answer,
     ArticleReference,
     AskResult,
+    CacheStats,
     FacetCount,
     Facets,
     IndexInfo,
@@ -41,7 +42,7 @@ from .replies import (
 from .socket_path import default_socket_path
 
 __all__ = [
-    "Answer", "ArticleReference", "AskResult", "AsyncClient", "BadReplyError", "Client", "ClientTimeoutError",
+    "Answer", "ArticleReference", "AskResult", "AsyncClient", "BadReplyError", "CacheStats", "Client", "ClientTimeoutError",
     "ConnectionClosedError", "DaemonError", "FacetCount", "Facets", "IndexInfo", "Interpretation", "MetricsResult",
     "NeedleError", "NoDaemonError", "OperationStats", "Pipeline", "QueryExplanation", "ReloadResult",
     "ScoreExplanation", "SearchHit", "SearchResult", "StatsResult", "SuggestResult", "Suggestion",

@@ -166,6 +166,17 @@ class OperationStats:
 
 
 @dataclasses.dataclass(frozen=True)
+class CacheStats:
+    """The daemon's result cache: answers kept per op, kept now, and how often they served."""
+
+    capacity: int
+    entries: int
+    hits: int
+    misses: int
+    hit_rate: float
+
+
+@dataclasses.dataclass(frozen=True)
 class StatsResult:
     """The reply to ``stats``."""
 
@@ -179,6 +190,7 @@ class StatsResult:
     reloads: Optional[int] = None
     reload_failures: Optional[int] = None
     ops: Optional[Dict[str, OperationStats]] = None
+    result_cache: Optional[CacheStats] = None
 
 
 @dataclasses.dataclass(frozen=True)

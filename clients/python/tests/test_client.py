@@ -72,6 +72,7 @@ def test_ping_stats_and_metrics(daemon):
     assert stats.index.articles > 50 and stats.index.path == daemon.index_path
     assert stats.ops["ping"].requests == before.ops["ping"].requests + 1
     assert stats.ops["stats"].requests == before.ops["stats"].requests + 1
+    assert stats.result_cache.capacity > 0 and 0 <= stats.result_cache.hit_rate <= 1
     assert "needle_requests_total" in metrics.prometheus
 
 
