@@ -67,7 +67,7 @@ public struct StatedQuantity: Sendable, Hashable, CustomStringConvertible {
     static let units: [String: Dimension] = [
         "minute": .time, "hour": .time, "day": .time, "night": .time, "week": .time, "month": .time, "year": .time,
         "session": .count, "treatment": .count, "visit": .count, "course": .count, "application": .count,
-        "%": .percent, "percent": .percent, "spf": .spf,
+        "%": .percent, "spf": .spf,
     ]
 
     static let numberWords: [String: Double] = [
@@ -170,11 +170,14 @@ private struct QuantityScanner {
 
     private func number(at index: Int) -> Double? {
         guard let token = token(at: index) else { return nil }
-        return Double(token) ?? StatedQuantity.numberWords[token]
+        // Digits only: Double("nan") and Double("inf") parse, and words are looked up instead.
+        if token.first?.isNumber == true { return Double(token) }
+        return StatedQuantity.numberWords[token]
     }
 
     private func unit(at index: Int) -> String? {
         guard let token = token(at: index) else { return nil }
+        if token == "percent" { return "%" }
         if StatedQuantity.units[token] != nil { return token }
         if token.hasSuffix("s"), StatedQuantity.units[String(token.dropLast())] != nil { return String(token.dropLast()) }
         return nil
