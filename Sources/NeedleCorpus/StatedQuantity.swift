@@ -1,5 +1,5 @@
 /// A number an article states with its unit: "six months", "one to three days", "4%",
-/// "SPF 30", "several weeks".
+/// "SPF 30", "6 mm", "several weeks".
 ///
 /// Two statements of a fact agree when their quantities are equal: the same number or
 /// range, the same unit. Qualifiers around the number ("about", "at least", "or more")
@@ -13,7 +13,7 @@
 public struct StatedQuantity: Sendable, Hashable, CustomStringConvertible {
     /// What a unit measures: only quantities of one dimension are compared.
     public enum Dimension: String, Sendable, Hashable {
-        case time, count, percent, spf
+        case time, count, percent, spf, length
     }
 
     /// The lower (or only) number; `nil` for a vague amount.
@@ -67,7 +67,7 @@ public struct StatedQuantity: Sendable, Hashable, CustomStringConvertible {
     static let units: [String: Dimension] = [
         "minute": .time, "hour": .time, "day": .time, "night": .time, "week": .time, "month": .time, "year": .time,
         "session": .count, "treatment": .count, "visit": .count, "course": .count, "application": .count,
-        "%": .percent, "spf": .spf,
+        "%": .percent, "spf": .spf, "mm": .length, "cm": .length,
     ]
 
     static let numberWords: [String: Double] = [

@@ -16,6 +16,7 @@ import Testing
         ("Strengths of 2% or 0.05%.", "2 %|0.05 %"),
         ("Use SPF 30 or higher.", "30 spf"),
         ("A couple of days.", "2 day"),
+        ("Larger than about 6 mm.", "6 mm"),
     ])
     func readsQuantities(text: String, expected: String) {
         let found = StatedQuantity.all(in: text).map(Self.render).joined(separator: "|")
