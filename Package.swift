@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "needled", targets: ["needled"]),
         .executable(name: "needle-eval", targets: ["needle-eval"]),
         .executable(name: "needle-bench", targets: ["needle-bench"]),
+        .library(name: "NeedleClient", targets: ["NeedleClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -20,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // Wire types of the socket protocol: requests, responses, error codes. No I/O.
@@ -58,7 +61,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
-        // A small client for the socket protocol, used by the CLI, tests and tools.
+        // The Swift client library (a product): typed async/await calls, and raw connections for tests and tools.
         .target(
             name: "NeedleClient",
             dependencies: [
@@ -66,6 +69,15 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
+            ]
+        ),
+        // The MCP server of `needle mcp`: tools and article resources over the socket protocol.
+        .target(
+            name: "NeedleMCP",
+            dependencies: [
+                "NeedleClient", "NeedleProtocol",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // Fixtures for tests: temporary corpora and indexes, spawning needled.
@@ -87,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "needle",
             dependencies: [
-                "NeedleCorpus", "NeedleIndex", "NeedleSearch", "NeedleClient", "NeedleProtocol",
+                "NeedleCorpus", "NeedleIndex", "NeedleSearch", "NeedleClient", "NeedleMCP", "NeedleProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -105,6 +117,14 @@ let package = Package(
             dependencies: ["NeedleEvaluation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "NeedleEvaluationTests", dependencies: ["NeedleEvaluation"]),
+        .testTarget(name: "NeedleClientTests", dependencies: ["NeedleClient", "NeedleProtocol", "NeedleTesting", "needled"]),
+        .testTarget(
+            name: "NeedleMCPTests",
+            dependencies: [
+                "NeedleTesting", "needle", "needled",
+                .product(name: "MCP", package: "swift-sdk"), .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         // Tools/NeedleProof: protocol fuzzing and reload soaks against a live needled (docs/reliability.md).
         .executableTarget(
             name: "needle-proof",
