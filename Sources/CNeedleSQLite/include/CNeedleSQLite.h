@@ -30,4 +30,10 @@ int needle_thread_deadline_passed(void);
 /// frequencies stored at index time. Returns SQLITE_OK, or an SQLite error code.
 int needle_sqlite_register_phrase_hits(void *connection);
 
+/// Makes the default SQLite VFS open a name in /proc/self/fd as the kernel resolves it (the
+/// file held by that descriptor, even once deleted or renamed over) instead of following the
+/// link's text back to a path. Other names are opened as before. Initializes SQLite, so
+/// process-wide settings must come first. Returns SQLITE_OK (0) once registered.
+int needle_sqlite_open_held_files(void);
+
 #endif
