@@ -14,13 +14,10 @@ import Testing
             let response = try await client.execute(uri: "/search?q=PCI&limit=2", method: .get)
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "application/json")
-            var viaHTTP = try GatewayFixture.object(response)
-            var direct = try JSONSerialization.jsonObject(
-                with: Data(try await daemon.request(.search(SearchRequest(query: "PCI", limit: 2)), id: .null).utf8)) as! [String: Any]
-            viaHTTP["took_us"] = nil
-            direct["took_us"] = nil
-            #expect(NSDictionary(dictionary: viaHTTP).isEqual(to: direct))
-            let hits = try #require(viaHTTP["hits"] as? [[String: Any]])
+            let direct = try await daemon.request(.search(SearchRequest(query: "PCI", limit: 2)), id: .null)
+            let withoutTime = { (line: String) in line.replacingOccurrences(of: #""took_us":[0-9]+"#, with: "", options: .regularExpression) }
+            #expect(withoutTime(String(buffer: response.body)) == withoutTime(direct.trimmingCharacters(in: .newlines)))
+            let hits = try #require(try GatewayFixture.object(response)["hits"] as? [[String: Any]])
             #expect(hits.first?["slug"] as? String == "microneedling")
         }
     }
@@ -76,7 +73,7 @@ import Testing
             #expect(article.aliases.contains("PCI"))
             #expect(article.concerns == ["acne scars", "enlarged pores"])
             #expect(article.passages.first?.heading == nil)
-            #expect(article.passages.map(\.heading) == [nil, "Benefits", "Aftercare", "FAQ", "Can microneedling be done at home?"])
+            #expect(article.passages.map(\.heading) == [nil, "Benefits", "Aftercare", "Can microneedling be done at home?"])
             #expect(article.passages.last?.parent == "FAQ")
         }
     }

@@ -6,7 +6,7 @@ import Testing
     @Test(arguments: [
         (["--port", "70000"], "--port must be between 0 and 65535"),
         (["--connections", "0"], "--connections must be at least 1"),
-        (["--rate-limit", "-1"], "--rate-limit must be 0 or more"),
+        (["--rate-limit=-1"], "--rate-limit must be 0 or more"),
         (["--log-level", "loud"], "--log-level must be one of"),
     ])
     func aBadOptionIsRefused(arguments: [String], message: String) throws {
