@@ -16,17 +16,23 @@ public struct EvaluationReport: Sendable {
         public var target: Double?
         /// Shown instead of the value's decimals, e.g. "18/20".
         public var detail: String?
+        /// True when the target is a ceiling (a cost), not a floor.
+        public var targetIsCeiling: Bool
 
-        public init(set: String, task: String, measure: String, value: Double, target: Double? = nil, detail: String? = nil) {
+        public init(
+            set: String, task: String, measure: String, value: Double, target: Double? = nil, detail: String? = nil,
+            targetIsCeiling: Bool = false
+        ) {
             self.set = set
             self.task = task
             self.measure = measure
             self.value = value
             self.target = target
             self.detail = detail
+            self.targetIsCeiling = targetIsCeiling
         }
 
-        public var meetsTarget: Bool? { target.map { value >= $0 - 1e-9 } }
+        public var meetsTarget: Bool? { target.map { targetIsCeiling ? value <= $0 + 1e-9 : value >= $0 - 1e-9 } }
     }
 
     public private(set) var lines: [Line] = []
@@ -45,7 +51,7 @@ public struct EvaluationReport: Sendable {
         let header = ["set", "task", "measure", "value", "target", "met"]
         let rows = lines.map { line in
             [line.set, line.task, line.measure, line.detail ?? Self.format(line.value),
-             line.target.map(Self.format) ?? "", line.meetsTarget.map { $0 ? "yes" : "NO" } ?? ""]
+             line.target.map { (line.targetIsCeiling ? "≤ " : "") + Self.format($0) } ?? "", line.meetsTarget.map { $0 ? "yes" : "NO" } ?? ""]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         return ([header] + rows).map { row in

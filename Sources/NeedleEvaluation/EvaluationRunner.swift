@@ -34,6 +34,30 @@ public struct EvaluationRunner: Sendable {
         }
     }
 
+    /// The daemon's own time (`took_us`) for each query, sent one at a time so none waits
+    /// behind another; the median of `rounds` runs of each.
+    public func serverMicroseconds(_ queries: [EvaluationQuery], rounds: Int = 5) async throws -> [Int] {
+        try await NeedleConnection.with(socketPath: socketPath) { connection in
+            var medians: [Int] = []
+            for query in queries {
+                var times: [Int] = []
+                for _ in 0..<max(1, rounds) {
+                    try await connection.send(Self.requestLine(for: query))
+                    guard let line = try await connection.nextLine() else { throw ClientError.closedByDaemon }
+                    times.append(Self.tookMicroseconds(in: line))
+                }
+                medians.append(times.sorted()[times.count / 2])
+            }
+            return medians
+        }
+    }
+
+    static func tookMicroseconds(in line: String) -> Int {
+        guard let reply = try? JSONDecoder().decode(JSONValue.self, from: Data(line.utf8)),
+              case .object(let fields) = reply, case .int(let took)? = fields["took_us"] else { return 0 }
+        return Int(took)
+    }
+
     /// The request for a query: its task's op, asking for at least ten results.
     static func requestLine(for query: EvaluationQuery) -> [UInt8] {
         var fields: [String: JSONValue] = [

@@ -29,6 +29,20 @@ public enum EvaluationSet {
         }
     }
 
+    /// The corpus a repo-local set is scored against, from its first line `# corpus: NAME`
+    /// (`bundled` for `Corpus/`, `medquad-skin` for the MedQuAD-skin corpus); `nil` when unnamed.
+    public static func corpus(ofSet path: String) throws -> String? {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        guard let first = text.split(separator: "\n", maxSplits: 1).first, first.hasPrefix("#") else { return nil }
+        let words = first.dropFirst().split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        return words.count == 2 && words[0] == "corpus" ? words[1] : nil
+    }
+
+    /// Whether a set is in the MedQuAD format: its first line that is not a comment is the `qid` header.
+    public static func isMedQuADFormat(_ path: String) throws -> Bool {
+        try rows(of: path).first?.first == "qid"
+    }
+
     private static func rows(of path: String) throws -> [[String]] {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         return text.split(separator: "\n")

@@ -1,5 +1,5 @@
 /// The answer to a `stats` request (without `id` and `ok`).
-public struct StatsResult: Sendable, Hashable, Codable {
+public struct StatsResult: Sendable, Hashable, Decodable {
     public var uptimeSeconds: Double
     /// Requests answered since start, errors included.
     public var requests: Int
@@ -19,11 +19,13 @@ public struct StatsResult: Sendable, Hashable, Codable {
     /// Counters and latency percentiles per op (`search`, `ping`, …, and `invalid` for
     /// lines that were no valid request).
     public var ops: [String: OperationStats]?
+    /// The result cache's size and hit rate; `nil` from daemons that predate it.
+    public var resultCache: CacheStats?
 
     public init(
         uptimeSeconds: Double, requests: Int, connections: Int, index: IndexInfo, errors: Int? = nil,
         connectionsTotal: Int? = nil, connectionsRefused: Int? = nil, reloads: Int? = nil, reloadFailures: Int? = nil,
-        ops: [String: OperationStats]? = nil
+        ops: [String: OperationStats]? = nil, resultCache: CacheStats? = nil
     ) {
         self.uptimeSeconds = uptimeSeconds
         self.requests = requests
@@ -35,7 +37,9 @@ public struct StatsResult: Sendable, Hashable, Codable {
         self.reloads = reloads
         self.reloadFailures = reloadFailures
         self.ops = ops
+        self.resultCache = resultCache
     }
+
 
     enum CodingKeys: String, CodingKey {
         case uptimeSeconds = "uptime_s"
@@ -43,11 +47,28 @@ public struct StatsResult: Sendable, Hashable, Codable {
         case connectionsTotal = "connections_total"
         case connectionsRefused = "connections_refused"
         case reloadFailures = "reload_failures"
+        case resultCache = "result_cache"
     }
 }
 
+extension StatsResult: JSONObject {
+    static let jsonFields: JSONFields<StatsResult> = [
+        JSONField(.uptimeSeconds, \.uptimeSeconds),
+        JSONField(.requests, \.requests),
+        JSONField(.connections, \.connections),
+        JSONField(.index, \.index),
+        JSONField(.errors, omittedWhenNil: \.errors),
+        JSONField(.connectionsTotal, omittedWhenNil: \.connectionsTotal),
+        JSONField(.connectionsRefused, omittedWhenNil: \.connectionsRefused),
+        JSONField(.reloads, omittedWhenNil: \.reloads),
+        JSONField(.reloadFailures, omittedWhenNil: \.reloadFailures),
+        JSONField(.ops, omittedWhenNil: \.ops),
+        JSONField(.resultCache, omittedWhenNil: \.resultCache),
+    ]
+}
+
 /// What `stats` says about the index being served.
-public struct IndexInfo: Sendable, Hashable, Codable {
+public struct IndexInfo: Sendable, Hashable, Decodable {
     public var path: String
     public var schemaVersion: Int
     public var corpusDigest: String
@@ -66,6 +87,7 @@ public struct IndexInfo: Sendable, Hashable, Codable {
         self.synonyms = synonyms
     }
 
+
     enum CodingKeys: String, CodingKey {
         case path
         case schemaVersion = "schema_version"
@@ -73,4 +95,16 @@ public struct IndexInfo: Sendable, Hashable, Codable {
         case builtAt = "built_at"
         case articles, passages, synonyms
     }
+}
+
+extension IndexInfo: JSONObject {
+    static let jsonFields: JSONFields<IndexInfo> = [
+        JSONField(.path, \.path),
+        JSONField(.schemaVersion, \.schemaVersion),
+        JSONField(.corpusDigest, \.corpusDigest),
+        JSONField(.builtAt, \.builtAt),
+        JSONField(.articles, \.articles),
+        JSONField(.passages, \.passages),
+        JSONField(.synonyms, \.synonyms),
+    ]
 }

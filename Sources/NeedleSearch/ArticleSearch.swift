@@ -30,7 +30,7 @@ struct ArticleSearch {
             try hit(article, highlighter: highlighter, fields: request.explain ? fields[article.id] ?? [:] : nil)
         }
         return SearchResult(
-            total: total, hits: hits, expanded: query.phrases, interpretedAs: query.interpretations,
+            total: total, hits: hits, expanded: query.phrases, interpretedAs: query.interpretations, dropped: query.droppedWords,
             facets: request.facets ? try facets() : nil,
             explain: request.explain ? QueryExplanation(match: query.matchExpression, formula: ranker.weights.formula) : nil)
     }

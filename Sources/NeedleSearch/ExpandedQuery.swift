@@ -46,8 +46,18 @@ public struct ExpandedQuery: Sendable, Hashable {
     }
 
     public var groups: [Group]
+    /// Words of the query that are not searched (past the bounds of a long query), in order.
+    public var dropped: [String]
+
+    public init(groups: [Group], dropped: [String] = []) {
+        self.groups = groups
+        self.dropped = dropped
+    }
 
     public var isEmpty: Bool { groups.isEmpty }
+
+    /// ``dropped`` as results report it: absent when every word was searched.
+    public var droppedWords: [String]? { dropped.isEmpty ? nil : dropped }
 
     /// Every phrase searched for, user's first, without repeats: the `expanded` field.
     public var phrases: [String] {

@@ -5,13 +5,26 @@
 /// user put in double quotes (matched exactly, never expanded). Everything else in
 /// the text (operators, brackets, `*`, `^`, `:`) is just a separator.
 ///
+/// What a query costs grows with what is read, so reading is bounded by size as well as by
+/// words: the first ``maximumBytes`` of the text, at most ``maximumTokens`` tokens, at most
+/// ``maximumSegmentTokens`` tokens per segment (a longer run, such as `skin-skin-…-skin`,
+/// is cut into several segments) and no token longer than ``maximumTokenBytes`` (no word
+/// is that long; such a token is listed in ``dropped``). Which segments are searched is
+/// decided later (``QueryExpander``), so a long message is read whole within these bounds.
+///
 /// ```swift
 /// ParsedQuery("\"acne scars\" retin-a OR (").segments
 /// // [quoted ["acne","scars"], word ["retin","a"], word ["or"]]
 /// ```
 public struct ParsedQuery: Sendable, Hashable {
-    /// The most segments a query keeps; the rest of a very long query is ignored.
-    public static let maximumSegments = 32
+    /// The most bytes of a query that are read; the rest is ignored.
+    public static let maximumBytes = 16_384
+    /// The most tokens of a query that are read; the rest is ignored.
+    public static let maximumTokens = 256
+    /// The most tokens in one segment; a longer word or quoted phrase is cut into several.
+    public static let maximumSegmentTokens = 8
+    /// The longest token kept, in bytes; a longer one is dropped.
+    public static let maximumTokenBytes = 64
 
     public struct Segment: Sendable, Hashable {
         public var tokens: [String]
@@ -20,25 +33,56 @@ public struct ParsedQuery: Sendable, Hashable {
     }
 
     public private(set) var segments: [Segment] = []
+    /// Tokens that were read but are too long to be words.
+    public private(set) var dropped: [String] = []
+    /// True when the text went on past ``maximumBytes`` or ``maximumTokens``.
+    public private(set) var isTruncated = false
+    private var tokenCount = 0
 
     public init(_ text: String) {
-        var inQuote = false
-        for (index, piece) in text.split(separator: "\"", omittingEmptySubsequences: false).enumerated() {
-            inQuote = index % 2 == 1
-            if inQuote {
+        let bytes = text.utf8
+        isTruncated = bytes.count > Self.maximumBytes
+        // Cutting inside a character leaves a replacement character, which is a separator.
+        let readable = isTruncated ? String(decoding: bytes.prefix(Self.maximumBytes), as: UTF8.self) : text
+        for (index, piece) in readable.split(separator: "\"", omittingEmptySubsequences: false).enumerated() {
+            guard !isFull else { break }
+            if index % 2 == 1 {
                 append(TextNormalizer.tokens(piece), quoted: true)
             } else {
                 for word in piece.split(whereSeparator: \.isWhitespace) {
+                    guard !isFull else { break }
                     append(TextNormalizer.tokens(word), quoted: false)
                 }
             }
         }
     }
 
+    private var isFull: Bool { tokenCount >= Self.maximumTokens }
+
     private mutating func append(_ tokens: [String], quoted: Bool) {
-        guard !tokens.isEmpty, segments.count < Self.maximumSegments else { return }
-        segments.append(Segment(tokens: tokens, isQuoted: quoted))
+        var kept: [String] = []
+        for token in tokens {
+            if token.utf8.count > Self.maximumTokenBytes {
+                dropped.append(String(token.prefix(Self.maximumTokenBytes)) + "…")
+                continue
+            }
+            guard !isFull else {
+                isTruncated = true
+                break
+            }
+            kept.append(token)
+            tokenCount += 1
+        }
+        var start = 0
+        while start < kept.count {
+            let end = min(kept.count, start + Self.maximumSegmentTokens)
+            segments.append(Segment(tokens: Array(kept[start..<end]), isQuoted: quoted))
+            start = end
+        }
     }
+
+    /// Every token read, in order.
+    public var tokens: [String] { segments.flatMap(\.tokens) }
 
     /// True when the query has no searchable token.
     public var isEmpty: Bool { segments.isEmpty }

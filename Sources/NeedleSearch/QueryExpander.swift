@@ -15,6 +15,13 @@ public struct QueryExpander: Sendable {
         self.dictionary = dictionary
     }
 
+    /// The most groups a query searches; the rest of a long query is listed as dropped.
+    public static let maximumGroups = 32
+    /// The most phrases one group searches: the user's own and the first names it expands to.
+    public static let maximumAlternatives = 16
+    /// The most phrases a query searches in all; past it, groups search only the user's own words.
+    public static let maximumPhrases = 96
+
     public func expand(_ query: ParsedQuery) -> ExpandedQuery {
         var groups: [ExpandedQuery.Group] = []
         var run: [ParsedQuery.Segment] = []
@@ -29,7 +36,31 @@ public struct QueryExpander: Sendable {
         }
         groups += expand(run)
         let meaningful = groups.filter { !($0.original.count == 1 && Stopwords.contains($0.original[0])) }
-        return ExpandedQuery(groups: meaningful.isEmpty ? groups : meaningful)
+        return bounded(distinct(meaningful.isEmpty ? groups : meaningful), droppedTokens: query.dropped)
+    }
+
+    /// Each group once: a word repeated in a long message is one thing asked about.
+    private func distinct(_ groups: [ExpandedQuery.Group]) -> [ExpandedQuery.Group] {
+        var seen = Set<[String]>()
+        return groups.filter { seen.insert($0.original).inserted }
+    }
+
+    /// At most ``maximumGroups`` groups, ``maximumAlternatives`` phrases per group and
+    /// ``maximumPhrases`` in all, so a query's cost is bounded whatever its size.
+    private func bounded(_ groups: [ExpandedQuery.Group], droppedTokens: [String]) -> ExpandedQuery {
+        let kept = groups.prefix(Self.maximumGroups)
+        var dropped = droppedTokens
+        dropped += groups.dropFirst(Self.maximumGroups).map { $0.original.joined(separator: " ") }
+        var phrases = 0
+        let trimmed = kept.enumerated().map { index, group in
+            var group = group
+            // Every later group keeps at least its own phrase.
+            let room = Self.maximumPhrases - phrases - (kept.count - index - 1)
+            group.alternatives = Array(group.alternatives.prefix(max(1, min(Self.maximumAlternatives, room))))
+            phrases += group.alternatives.count
+            return group
+        }
+        return ExpandedQuery(groups: trimmed, dropped: dropped)
     }
 
     /// Expands a run of unquoted segments, matching names across word boundaries.

@@ -19,8 +19,9 @@ public struct QuestionAnalysis: Sendable, Hashable {
     /// Stems of the topic's words.
     private(set) var topicStems: Set<String> = []
 
+    /// Reads the question within the bounds of ``ParsedQuery``.
     public init(_ question: String) {
-        let tokens = TextNormalizer.tokens(question)
+        let tokens = ParsedQuery(question).tokens
         let stems = tokens.map { PorterStemmer.stem($0) }
         var cueTokens = Set<Int>()
         var found: [QuestionIntent] = []

@@ -97,6 +97,12 @@ public struct SpellingCorrector: Sendable {
         return nameWords.contains(bytes) || stems.contains(PorterStemmer.stem(bytes))
     }
 
+    /// Whether ``correction(for:in:)`` would look the folded token up: it is unknown and
+    /// long enough, and not a stopword or a number.
+    public func looksUp(_ token: String) -> Bool {
+        editBound(for: token) != nil && !isKnown(token)
+    }
+
     /// The best correction of a folded token (as ``ParsedQuery`` yields them), or `nil`
     /// when the token is known, is never corrected, or has no word close enough.
     ///

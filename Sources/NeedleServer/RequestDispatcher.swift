@@ -55,9 +55,11 @@ struct RequestDispatcher: Sendable {
     private func respond(to request: Request) throws -> Response {
         switch request.operation {
         case .search(let search):
-            return .search(id: request.id, try indexes.current.search(search, within: configuration.requestTimeout))
+            let (index, caches) = indexes.currentWithCaches
+            return .search(id: request.id, try cached(search, in: caches.search) { try index.search(search, within: configuration.requestTimeout) })
         case .ask(let ask):
-            return .ask(id: request.id, try indexes.current.ask(ask, within: configuration.requestTimeout))
+            let (index, caches) = indexes.currentWithCaches
+            return .ask(id: request.id, try cached(ask, in: caches.ask) { try index.ask(ask, within: configuration.requestTimeout) })
         case .suggest(let suggest):
             return .suggest(id: request.id, indexes.current.suggest(suggest))
         case .ping:
@@ -69,6 +71,24 @@ struct RequestDispatcher: Sendable {
         case .metrics:
             return .metrics(id: request.id, prometheus: metrics.prometheusText(index: indexes.current.info))
         }
+    }
+
+    /// The answer kept in `cache` for `request`, reporting the look-up's time, or the one
+    /// `compute` gives, then kept. Failures are not kept.
+    private func cached<Key, Answer: TimedAnswer>(
+        _ request: Key, in cache: ResultCache<Key, Answer>, _ compute: () throws -> Answer
+    ) throws -> Answer {
+        guard cache.capacity > 0 else { return try compute() }
+        let start = ContinuousClock.now
+        if var hit = cache.lookUp(request) {
+            metrics.cacheHit()
+            hit.tookMicroseconds = Int((.now - start) / .microseconds(1))
+            return hit
+        }
+        metrics.cacheMissed()
+        let answer = try compute()
+        cache.store(answer, for: request)
+        return answer
     }
 
     /// The response `work` gives, or the error response for what it threw.
@@ -91,6 +111,12 @@ struct RequestDispatcher: Sendable {
             uptimeSeconds: metrics.uptimeSeconds, requests: metrics.requests, connections: metrics.connectionsOpen.value,
             index: indexes.current.info, errors: metrics.errors, connectionsTotal: metrics.connectionsTotal.value,
             connectionsRefused: metrics.connectionsRefused.value, reloads: metrics.reloads.value,
-            reloadFailures: metrics.reloadFailures.value, ops: metrics.operationStatistics)
+            reloadFailures: metrics.reloadFailures.value, ops: metrics.operationStatistics, resultCache: cacheStatistics())
+    }
+
+    private func cacheStatistics() -> CacheStats {
+        let caches = indexes.currentWithCaches.caches
+        return CacheStats(
+            capacity: caches.search.capacity, entries: caches.count, hits: metrics.cacheHits.value, misses: metrics.cacheMisses.value)
     }
 }

@@ -23,32 +23,93 @@ struct NeedleEval: AsyncParsableCommand {
     @Option(help: "Lay queries (task, query, slugs, k).")
     var layQueries = "../shared/eval/lay/dev.tsv"
 
+    @Option(name: .customLong("set"), help: """
+        A repo-local set (eval/<name>/dev.tsv), repeatable. Its first line names its corpus, `# corpus: medquad-skin` \
+        or `# corpus: bundled`; it is in the MedQuAD format when its header starts with `qid`, else in the lay format.
+        """)
+    var localSets: [String] = []
+
     @Flag(help: "List every lay query that missed, and MedQuAD queries whose answer is not first.")
     var misses = false
 
     func run() async throws {
         var report = EvaluationReport()
         if let medquadSocket {
-            try await scoreMedQuAD(socket: medquadSocket, into: &report)
+            try await scoreMedQuAD(socket: medquadSocket, file: medquadQueries, into: &report)
         }
         if let laySocket {
-            try await scoreLay(socket: laySocket, into: &report)
+            try await scoreLay(socket: laySocket, file: layQueries, name: "lay dev", into: &report)
+        }
+        for path in localSets {
+            try await scoreLocalSet(path, into: &report)
         }
         print(report.text, terminator: "")
         if !report.meetsAllTargets { throw ExitCode(2) }
     }
 
-    private func scoreMedQuAD(socket: String, into report: inout EvaluationReport) async throws {
-        let queries = try EvaluationSet.medQuAD(queriesFile: medquadQueries)
+    /// A repo-local set, named after its folder, against the daemon serving the corpus it names.
+    private func scoreLocalSet(_ path: String, into report: inout EvaluationReport) async throws {
+        let name = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
+        let corpus = try EvaluationSet.corpus(ofSet: path)
+        guard let socket = corpus == "medquad-skin" ? medquadSocket : corpus == "bundled" ? laySocket : nil else {
+            throw ValidationError("\(path): the first line must name its corpus: `# corpus: medquad-skin` or `# corpus: bundled`")
+        }
+        if try EvaluationSet.isMedQuADFormat(path) {
+            try await scoreMessages(socket: socket, file: path, name: name, into: &report)
+        } else {
+            try await scoreLay(socket: socket, file: path, name: name, into: &report)
+        }
+    }
+
+    /// Long consumer messages: the targets set for real messages, and what a long message
+    /// costs against a short one (the daemon's own time, medians).
+    private func scoreMessages(socket: String, file: String, name: String, into report: inout EvaluationReport) async throws {
+        let queries = try EvaluationSet.medQuAD(queriesFile: file)
         let ranked = try await EvaluationRunner(socketPath: socket).run(queries)
         var search = RankingMetrics()
         var ask = RankingMetrics()
         for (query, results) in zip(queries, ranked) {
             let rank = query.rankOfFirstAnswer(in: results)
             if query.task == .search { search.add(rank: rank) } else { ask.add(rank: rank) }
-            if misses && rank != 1 {
-                print("medquad \(query.task) rank \(rank.map(String.init) ?? "-"): \(query.text) -> want \(query.answers[0].slug)/\(query.answers[0].section ?? ""), got \(results.first.map { "\($0.slug)/\($0.section ?? "")" } ?? "nothing")")
-            }
+            if misses && rank != 1 { printMiss(name, query, rank: rank, results: results) }
+        }
+        let set = "\(name) (\(search.count))"
+        report.add(.init(set: set, task: "search", measure: "MRR@10", value: search.meanReciprocalRank(at: 10), target: 0.90))
+        report.add(.init(set: set, task: "search", measure: "R@10", value: search.recall(at: 10), target: 0.97))
+        report.add(.init(set: set, task: "ask", measure: "P@1", value: ask.recall(at: 1), target: 0.70))
+        report.add(.init(set: set, task: "ask", measure: "MRR@10", value: ask.meanReciprocalRank(at: 10)))
+        let words = { (query: EvaluationQuery) in query.text.split(whereSeparator: \.isWhitespace).count }
+        for task in [EvaluationQuery.Task.search, .ask] {
+            let long = queries.filter { $0.task == task && words($0) >= 120 }
+            let short = queries.filter { $0.task == task && words($0) <= 12 }
+            guard !long.isEmpty, !short.isEmpty else { continue }
+            let runner = EvaluationRunner(socketPath: socket)
+            let longTime = Self.median(try await runner.serverMicroseconds(long))
+            let shortTime = Self.median(try await runner.serverMicroseconds(short))
+            report.add(.init(
+                set: set, task: task.rawValue, measure: "≥120 words / ≤12 words", value: Double(longTime) / Double(max(1, shortTime)),
+                target: 3, detail: "\(longTime) / \(shortTime) µs", targetIsCeiling: true))
+        }
+    }
+
+    private static func median(_ values: [Int]) -> Int {
+        values.isEmpty ? 0 : values.sorted()[values.count / 2]
+    }
+
+    private func printMiss(_ set: String, _ query: EvaluationQuery, rank: Int?, results: [EvaluationQuery.Answer]) {
+        let got = results.first.map { "\($0.slug)/\($0.section ?? "")" } ?? "nothing"
+        print("\(set) \(query.task) rank \(rank.map(String.init) ?? "-"): \(query.text) -> want \(query.answers[0].slug)/\(query.answers[0].section ?? ""), got \(got)")
+    }
+
+    private func scoreMedQuAD(socket: String, file: String, into report: inout EvaluationReport) async throws {
+        let queries = try EvaluationSet.medQuAD(queriesFile: file)
+        let ranked = try await EvaluationRunner(socketPath: socket).run(queries)
+        var search = RankingMetrics()
+        var ask = RankingMetrics()
+        for (query, results) in zip(queries, ranked) {
+            let rank = query.rankOfFirstAnswer(in: results)
+            if query.task == .search { search.add(rank: rank) } else { ask.add(rank: rank) }
+            if misses && rank != 1 { printMiss("medquad", query, rank: rank, results: results) }
         }
         let set = "medquad-skin (\(search.count))"
         report.add(.init(set: set, task: "search", measure: "MRR@10", value: search.meanReciprocalRank(at: 10), target: 0.975))
@@ -60,8 +121,8 @@ struct NeedleEval: AsyncParsableCommand {
         report.add(.init(set: set, task: "ask", measure: "R@10", value: ask.recall(at: 10)))
     }
 
-    private func scoreLay(socket: String, into report: inout EvaluationReport) async throws {
-        let queries = try EvaluationSet.lay(file: layQueries)
+    private func scoreLay(socket: String, file: String, name: String, into report: inout EvaluationReport) async throws {
+        let queries = try EvaluationSet.lay(file: file)
         let ranked = try await EvaluationRunner(socketPath: socket).run(queries)
         for task in EvaluationQuery.Task.allCases {
             let lines = zip(queries, ranked).filter { $0.0.task == task }
@@ -71,10 +132,10 @@ struct NeedleEval: AsyncParsableCommand {
                 if let rank = query.rankOfFirstAnswer(in: results), rank <= query.cutoff {
                     hits += 1
                 } else if misses {
-                    print("lay \(task) miss: \(query.text) -> got \(results.prefix(3).map(\.slug).joined(separator: ", "))")
+                    print("\(name) \(task) miss: \(query.text) -> got \(results.prefix(3).map(\.slug).joined(separator: ", "))")
                 }
             }
-            report.add(.init(set: "lay dev", task: task.rawValue, measure: "hit rate", value: Double(hits) / Double(lines.count),
+            report.add(.init(set: name, task: task.rawValue, measure: "hit rate", value: Double(hits) / Double(lines.count),
                              target: 1.0, detail: "\(hits)/\(lines.count)"))
         }
     }

@@ -90,7 +90,7 @@ struct RandomResponses {
     private mutating func searchResult() -> SearchResult {
         SearchResult(
             tookMicroseconds: int(), total: int(), hits: list { $0.searchHit() }, expanded: list { $0.string() },
-            interpretedAs: list { $0.interpretation() }, didYouMean: optional { $0.string() }, corrected: Bool.random(using: &random),
+            interpretedAs: list { $0.interpretation() }, dropped: optional { $0.list { $0.string() } }, didYouMean: optional { $0.string() }, corrected: Bool.random(using: &random),
             facets: optional { $0.facets() }, explain: optional { QueryExplanation(match: $0.string(), formula: $0.string()) })
     }
 
@@ -103,7 +103,7 @@ struct RandomResponses {
     private mutating func askResult() -> AskResult {
         AskResult(
             tookMicroseconds: int(), answers: list { $0.answer() }, intent: optional { $0.string() }, topic: string(),
-            interpretedAs: list { $0.interpretation() }, didYouMean: optional { $0.string() }, corrected: Bool.random(using: &random),
+            interpretedAs: list { $0.interpretation() }, dropped: optional { $0.list { $0.string() } }, didYouMean: optional { $0.string() }, corrected: Bool.random(using: &random),
             suggestions: list { ArticleReference(slug: $0.string(), title: $0.string()) })
     }
 
@@ -138,7 +138,8 @@ struct RandomResponses {
             uptimeSeconds: double(), requests: int(), connections: int(), index: indexInfo(), errors: optional { $0.int() },
             connectionsTotal: optional { $0.int() }, connectionsRefused: optional { $0.int() }, reloads: optional { $0.int() },
             reloadFailures: optional { $0.int() },
-            ops: optional { Dictionary($0.list { ($0.string(), $0.operationStats()) }, uniquingKeysWith: { first, _ in first }) })
+            ops: optional { Dictionary($0.list { ($0.string(), $0.operationStats()) }, uniquingKeysWith: { first, _ in first }) },
+            resultCache: optional { CacheStats(capacity: $0.int(), entries: $0.int(), hits: $0.int(), misses: $0.int()) })
     }
 
     private mutating func operationStats() -> OperationStats {

@@ -144,6 +144,14 @@ import Testing
         #expect(!result.expanded.contains("microneedling"))
     }
 
+    /// Each lookup scans part of the vocabulary: a query of thousands of unknown words looks up
+    /// only the first few, so a word past them is not corrected.
+    @Test func onlyTheFirstUnknownWordsAreLookedUp() async throws {
+        let unknown = (0..<8).map { "qzxv\(String(repeating: "w", count: $0 + 1))" }.joined(separator: " ")
+        #expect(try Self.index.search(SearchRequest(query: "microneedlng " + unknown)).didYouMean?.hasPrefix("microneedling") == true)
+        #expect(try Self.index.search(SearchRequest(query: unknown + " microneedlng")).didYouMean == nil)
+    }
+
     @Test func knownWordsAreNeverCorrected() async throws {
         let result = try Self.index.search(SearchRequest(query: "hyperpigmentation sunscreen"))
         #expect(result.didYouMean == nil && !result.corrected)

@@ -23,9 +23,78 @@ import Testing
         #expect(ParsedQuery(#"dark "spots after"#).segments.last?.isQuoted == true)
     }
 
-    @Test func veryLongQueriesAreCut() {
+    @Test func veryLongQueriesAreReadWithinTheTokenBound() {
         let query = ParsedQuery(String(repeating: "word ", count: 5_000))
-        #expect(query.segments.count == ParsedQuery.maximumSegments)
+        #expect(query.segments.count == ParsedQuery.maximumTokens)
+        #expect(query.isTruncated)
+    }
+
+    /// One 65 KB hyphenated "word" used to be one segment of 13,000 tokens, searched as one phrase.
+    @Test func aHugeHyphenatedWordIsCutIntoBoundedSegments() {
+        let query = ParsedQuery(Array(repeating: "skin", count: 13_000).joined(separator: "-"))
+        #expect(query.segments.reduce(0) { $0 + $1.tokens.count } <= ParsedQuery.maximumTokens)
+        #expect(query.segments.allSatisfy { $0.tokens.count <= ParsedQuery.maximumSegmentTokens })
+        #expect(query.isTruncated)
+    }
+
+    @Test func aHugeQuotedPhraseIsCutIntoBoundedSegments() {
+        let query = ParsedQuery("\"" + String(repeating: "acne scars ", count: 6_000) + "\"")
+        #expect(query.segments.reduce(0) { $0 + $1.tokens.count } <= ParsedQuery.maximumTokens)
+        #expect(query.segments.allSatisfy { $0.isQuoted && $0.tokens.count <= ParsedQuery.maximumSegmentTokens })
+    }
+
+    @Test func aTokenLongerThanAnyWordIsDropped() {
+        let query = ParsedQuery("acne " + String(repeating: "x", count: 10_000) + " scars")
+        #expect(query.segments.map(\.tokens) == [["acne"], ["scars"]])
+        #expect(query.dropped.count == 1)
+        #expect(!query.isTruncated)
+    }
+
+    @Test func onlyTheFirstBytesAreRead() {
+        let query = ParsedQuery(String(repeating: " ", count: 20_000) + "acne")
+        #expect(query.isEmpty)
+        #expect(query.isTruncated)
+    }
+
+    /// Every part of an expanded query is bounded, whatever the size of the text.
+    static let hugeQueries: [String] = {
+        let skins = [String](repeating: "skin", count: 13_000)
+        let words: [String] = (0..<13_000).map { "w" + String($0) }
+        return [
+            skins.joined(separator: "-"), "\"" + skins.joined(separator: " ") + "\"",
+            words.joined(separator: "-"), words.joined(separator: " "), String(repeating: "pci ", count: 13_000),
+        ]
+    }()
+
+    /// By index: the texts are too long to print as test arguments.
+    @Test(arguments: hugeQueries.indices)
+    func anExpandedQueryIsBoundedBySize(index: Int) {
+        let text = Self.hugeQueries[index]
+        let aliases: [String] = (0..<40).map { "Needling " + String($0) }
+        let dictionary = ConceptDictionary(
+            articles: [ArticleNames(slug: "microneedling", names: ["Microneedling"] + aliases + ["PCI"])], synonyms: [])
+        let expanded = QueryExpander(dictionary: dictionary).expand(ParsedQuery(text))
+        #expect(expanded.groups.count <= QueryExpander.maximumGroups)
+        #expect(expanded.groups.allSatisfy { $0.alternatives.count <= QueryExpander.maximumAlternatives })
+        #expect(expanded.phrases.count <= QueryExpander.maximumPhrases)
+        #expect(expanded.matchExpression.utf8.count < 8_192)
+    }
+
+    @Test func aRepeatedWordIsOneGroup() {
+        let expanded = QueryExpander(dictionary: ConceptDictionary(articles: [], synonyms: [])).expand(ParsedQuery("my skin itches, my skin burns"))
+        #expect(expanded.groups.map(\.original) == [["skin"], ["itches"], ["burns"]])
+    }
+
+    @Test func groupsPastTheBoundAreListedAsDropped() {
+        let words = (0..<40).map { "word\($0)" }
+        let expanded = QueryExpander(dictionary: ConceptDictionary(articles: [], synonyms: [])).expand(ParsedQuery(words.joined(separator: " ")))
+        #expect(expanded.groups.count == QueryExpander.maximumGroups)
+        #expect(expanded.dropped.count == words.count - QueryExpander.maximumGroups)
+    }
+
+    @Test func aQuestionIsAnalysedWithinTheReadingBound() {
+        let analysis = QuestionAnalysis("what is " + Array(repeating: "skin", count: 13_000).joined(separator: "-"))
+        #expect(analysis.topic.split(separator: " ").count <= ParsedQuery.maximumTokens)
     }
 
     @Test func matchExpressionQuotesEveryToken() {
