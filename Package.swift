@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "needle-eval", targets: ["needle-eval"]),
         .executable(name: "needle-bench", targets: ["needle-bench"]),
         .executable(name: "needle-http", targets: ["needle-http"]),
+        .library(name: "NeedleClient", targets: ["NeedleClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -22,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // Wire types of the socket protocol: requests, responses, error codes. No I/O.
@@ -60,7 +63,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
-        // A small client for the socket protocol, used by the CLI, tests and tools.
+        // The Swift client library (a product): typed async/await calls, and raw connections for tests and tools.
         .target(
             name: "NeedleClient",
             dependencies: [
@@ -68,6 +71,15 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
+            ]
+        ),
+        // The MCP server of `needle mcp`: tools and article resources over the socket protocol.
+        .target(
+            name: "NeedleMCP",
+            dependencies: [
+                "NeedleClient", "NeedleProtocol",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // Fixtures for tests: temporary corpora and indexes, spawning needled.
@@ -89,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "needle",
             dependencies: [
-                "NeedleCorpus", "NeedleIndex", "NeedleSearch", "NeedleClient", "NeedleProtocol",
+                "NeedleCorpus", "NeedleIndex", "NeedleSearch", "NeedleClient", "NeedleMCP", "NeedleProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -136,6 +148,14 @@ let package = Package(
                 "NeedleHTTP", "NeedleTesting", "NeedleProtocol", "needled", "needle-http",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "NeedleClientTests", dependencies: ["NeedleClient", "NeedleProtocol", "NeedleTesting", "needled"]),
+        .testTarget(
+            name: "NeedleMCPTests",
+            dependencies: [
+                "NeedleTesting", "needle", "needled",
+                .product(name: "MCP", package: "swift-sdk"), .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         // Tools/NeedleProof: protocol fuzzing and reload soaks against a live needled (docs/reliability.md).

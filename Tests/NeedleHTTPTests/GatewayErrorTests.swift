@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func aClientOverItsRateGets429WithRetryAfter() async throws {
-        try await GatewayFixture.withGateway(configure: { $0.requestsPerSecond = 0.5; $0.burst = 2 }) { client, _ in
+        try await GatewayFixture.withGateway(configure: { $0.requestsPerSecond = 0.001; $0.burst = 2 }) { client, _ in
             #expect(try await client.execute(uri: "/health", method: .get).status == .ok)
             #expect(try await client.execute(uri: "/health", method: .get).status == .ok)
             let refused = try await client.execute(uri: "/health", method: .get)
