@@ -1,9 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only (SO_PEERCRED, st_mtim, glibc's malloc, /proc; see the README): no Apple platform is claimed.
 let package = Package(
     name: "Needle",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "needle", targets: ["needle"]),
         .executable(name: "needled", targets: ["needled"]),
@@ -37,7 +37,10 @@ let package = Package(
         // The index file: schema, atomic building, format version, metadata.
         .target(
             name: "NeedleIndex",
-            dependencies: ["NeedleCorpus", "CNeedleSQLite", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "NeedleCorpus", "CNeedleSQLite",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // sqlite3_config, which is variadic and so out of Swift's reach, for SQLiteSetup.
         .target(name: "CNeedleSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
@@ -46,20 +49,20 @@ let package = Package(
         // Query parsing, concept expansion, safe FTS5 expressions, ranking and snippets.
         .target(
             name: "NeedleSearch",
-            dependencies: ["CNeedleSQLite", "NeedleIndex", "NeedleProtocol", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CNeedleSQLite", "NeedleCorpus", "NeedleIndex", "NeedleProtocol", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The NIO socket server: framing, request dispatch, lifecycle.
         .target(
             name: "NeedleServer",
             dependencies: [
-                "CNeedleMemory", "NeedleSearch", "NeedleProtocol",
+                "CNeedleMemory", "NeedleIndex", "NeedleSearch", "NeedleProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
@@ -85,7 +88,7 @@ let package = Package(
         // Fixtures for tests: temporary corpora and indexes, spawning needled.
         .target(
             name: "NeedleTesting",
-            dependencies: ["NeedleCorpus", "NeedleIndex", "NeedleClient"]
+            dependencies: ["NeedleCorpus", "NeedleIndex", "NeedleClient", "NeedleProtocol"]
         ),
         // Search-quality measures and the evaluation sets' formats, for the eval tool.
         .target(
@@ -93,7 +96,7 @@ let package = Package(
             dependencies: ["NeedleClient", "NeedleProtocol"]
         ),
         // The benchmark's pure parts and load driver: closed-loop clients, percentiles, report, chart.
-        .target(name: "NeedleBench"),
+        .target(name: "NeedleBench", dependencies: ["NeedleProtocol"]),
         .executableTarget(
             name: "needle-bench",
             dependencies: ["NeedleBench", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -108,7 +111,7 @@ let package = Package(
         .executableTarget(
             name: "needled",
             dependencies: [
-                "NeedleServer", "NeedleSearch",
+                "NeedleServer", "NeedleSearch", "NeedleProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -162,28 +165,39 @@ let package = Package(
         .executableTarget(
             name: "needle-proof",
             dependencies: [
-                "NeedleTesting", "NeedleClient", "NeedleProtocol", "NeedleCorpus", "NeedleIndex",
+                "NeedleTesting", "NeedleClient", "NeedleProtocol", "NeedleCorpus", "NeedleIndex", "NeedleBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tools/NeedleProof"
         ),
         .testTarget(name: "NeedleProtocolTests", dependencies: ["NeedleProtocol", "NeedleTesting"]),
-        .testTarget(name: "NeedleBenchTests", dependencies: ["NeedleBench"]),
+        .testTarget(name: "NeedleBenchTests", dependencies: ["NeedleBench", "NeedleProtocol"]),
         .testTarget(name: "NeedleCorpusTests", dependencies: ["NeedleCorpus", "NeedleTesting"]),
         .testTarget(
             name: "NeedleIndexTests",
-            dependencies: ["NeedleIndex", "NeedleTesting", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NeedleCorpus", "NeedleIndex", "NeedleTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "NeedleSearchTests",
-            dependencies: ["NeedleSearch", "NeedleTesting", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "NeedleCorpus", "NeedleIndex", "NeedleProtocol", "NeedleSearch", "NeedleTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
-        .testTarget(name: "NeedleServerTests", dependencies: ["NeedleServer"]),
+        .testTarget(
+            name: "NeedleServerTests",
+            dependencies: [
+                "NeedleProtocol", "NeedleServer",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "NeedleCommandLineTests", dependencies: ["needle", "NeedleProtocol"]),
         .testTarget(
             name: "NeedleEndToEndTests",
             dependencies: [
-                "NeedleTesting", "NeedleClient", "NeedleProtocol", "NeedleIndex", "needle", "needled",
+                "NeedleTesting", "NeedleClient", "NeedleProtocol", "NeedleIndex", "NeedleBench", "needle", "needled",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

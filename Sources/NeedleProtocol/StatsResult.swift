@@ -40,7 +40,6 @@ public struct StatsResult: Sendable, Hashable, Decodable {
         self.resultCache = resultCache
     }
 
-
     enum CodingKeys: String, CodingKey {
         case uptimeSeconds = "uptime_s"
         case requests, connections, index, errors, reloads, ops
@@ -86,7 +85,6 @@ public struct IndexInfo: Sendable, Hashable, Decodable {
         self.passages = passages
         self.synonyms = synonyms
     }
-
 
     enum CodingKeys: String, CodingKey {
         case path

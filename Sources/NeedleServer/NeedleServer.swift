@@ -133,6 +133,6 @@ public final class NeedleServer: Service, Sendable {
         try channel.pipeline.syncOperations.addHandler(
             ByteToMessageHandler(RequestLineDecoder(maximumLength: configuration.maximumLineLength)))
         try channel.pipeline.syncOperations.addHandler(InputDrainingHandler())
-        try channel.pipeline.syncOperations.addHandler(RequestHandler(dispatcher: dispatcher))
+        try channel.pipeline.syncOperations.addHandler(RequestHandler(reply: dispatcher.reply(to:)))
     }
 }

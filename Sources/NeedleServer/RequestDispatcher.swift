@@ -1,4 +1,6 @@
 import Logging
+import NIOCore
+import NIOPosix
 import NeedleProtocol
 import NeedleSearch
 
@@ -10,10 +12,11 @@ import NeedleSearch
 /// itself (``NeedleSearch/QueryTimeout``), and the rest is work in memory. A `reload` opens
 /// and checks a whole index file, so it is answered later, off the event loop.
 struct RequestDispatcher: Sendable {
-    /// A response line now, or the work that produces it off the event loop.
+    /// A response line now, or one a future gives later: the work started on the connection's
+    /// event loop, run elsewhere, its line back on that loop.
     enum Reply {
         case now([UInt8])
-        case later(@Sendable () -> [UInt8])
+        case later((any EventLoop) -> EventLoopFuture<[UInt8]>)
     }
 
     let indexes: IndexHolder
@@ -32,7 +35,9 @@ struct RequestDispatcher: Sendable {
             case .failure(let error):
                 return .now(finish("invalid", .error(error), since: start))
             case .success(let request) where request.operation == .reload:
-                return .later { [self] in answer(request, since: start) }
+                return .later { [self] loop in
+                    NIOThreadPool.singleton.runIfActive(eventLoop: loop) { answer(request, since: start) }
+                }
             case .success(let request):
                 return .now(answer(request, since: start))
             }
@@ -96,7 +101,7 @@ struct RequestDispatcher: Sendable {
         do {
             return try work()
         } catch let error as SearchError {
-            return .error(ProtocolError(id: request.id, .badRequest, error.description))
+            return .error(error.protocolError(id: request.id))
         } catch let timeout as QueryTimeout {
             logger.warning("request timed out", metadata: ["op": "\(request.operation.name)", "limit": "\(timeout.limit)"])
             return .error(ProtocolError(id: request.id, .timeout, "the request ran longer than \(timeout.limit) and was interrupted"))
