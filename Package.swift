@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "needled", targets: ["needled"]),
         .executable(name: "needle-eval", targets: ["needle-eval"]),
         .executable(name: "needle-bench", targets: ["needle-bench"]),
+        .executable(name: "needle-http", targets: ["needle-http"]),
         .library(name: "NeedleClient", targets: ["NeedleClient"]),
     ],
     dependencies: [
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
@@ -120,6 +122,37 @@ let package = Package(
             dependencies: ["NeedleEvaluation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "NeedleEvaluationTests", dependencies: ["NeedleEvaluation"]),
+        // The HTTP/JSON gateway's routes, its pool of socket connections to needled, and the page.
+        .target(
+            name: "NeedleHTTP",
+            dependencies: [
+                "NeedleProtocol",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Page"), .copy("openapi.json")]
+        ),
+        .executableTarget(
+            name: "needle-http",
+            dependencies: [
+                "NeedleHTTP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "NeedleHTTPTests",
+            dependencies: [
+                "NeedleHTTP", "NeedleTesting", "NeedleProtocol", "needled", "needle-http",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "NeedleClientTests", dependencies: ["NeedleClient", "NeedleProtocol", "NeedleTesting", "needled"]),
         .testTarget(
             name: "NeedleMCPTests",
