@@ -19,23 +19,38 @@ public struct QuestionAnalysis: Sendable, Hashable {
     /// Stems of the topic's words.
     private(set) var topicStems: Set<String> = []
 
+    /// The topic as a query, keeping each word's sentence (see ``ParsedQuery``).
+    public private(set) var topicQuery: ParsedQuery
+
     /// Reads the question within the bounds of ``ParsedQuery``.
     public init(_ question: String) {
-        let tokens = ParsedQuery(question).tokens
+        self.init(ParsedQuery(question))
+    }
+
+    /// In a message of several sentences, the intents are those cued in its questions
+    /// ("… I've tried every cream … What is the treatment?"); the story around them often
+    /// uses cue words too ("after", "tests", "at home") without asking about them.
+    public init(_ query: ParsedQuery) {
+        let tokens = query.tokens
         let stems = tokens.map { PorterStemmer.stem($0) }
+        let asking = query.segments.flatMap { segment in Array(repeating: query.isQuestion(segment), count: segment.tokens.count) }
         var cueTokens = Set<Int>()
         var found: [QuestionIntent] = []
+        var asked: [QuestionIntent] = []
         for intent in QuestionIntent.allCases {
             for cue in Self.cueStems[intent] ?? [] {
                 let positions = Self.occurrences(of: cue, in: stems)
                 guard !positions.isEmpty else { continue }
                 if !found.contains(intent) { found.append(intent) }
+                if !asked.contains(intent), positions.contains(where: { asking[$0] }) { asked.append(intent) }
                 for start in positions { cueTokens.formUnion(start..<(start + cue.count)) }
             }
         }
+        if !asked.isEmpty { found = asked }
         let specific = found.filter { !$0.isGeneral }
         intents = specific.isEmpty ? found : specific
-        let topicTokens = tokens.indices.filter { !cueTokens.contains($0) && !Stopwords.contains(tokens[$0]) }.map { tokens[$0] }
+        topicQuery = query.words(keeping: { !cueTokens.contains($0) && !Stopwords.contains(tokens[$0]) })
+        let topicTokens = topicQuery.tokens
         topic = topicTokens.joined(separator: " ")
         topicStems = Set(topicTokens.map { PorterStemmer.stem($0) })
         self.stems = Set(stems.indices.filter { !Stopwords.contains(tokens[$0]) }.map { stems[$0] })
