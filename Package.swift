@@ -32,7 +32,7 @@ let package = Package(
         // The index file: schema, atomic building, format version, metadata.
         .target(
             name: "NeedleIndex",
-            dependencies: ["NeedleCorpus", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NeedleCorpus", "CNeedleSQLite", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // sqlite3_config, which is variadic and so out of Swift's reach, for SQLiteSetup.
         .target(name: "CNeedleSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
@@ -56,7 +56,6 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // A small client for the socket protocol, used by the CLI, tests and tools.

@@ -18,24 +18,29 @@ public struct NeedleConnection: ~Copyable {
 
     /// Connects, runs `body`, then closes the connection.
     ///
-    /// Throws ``ClientError/noDaemon(socketPath:)`` when nothing listens on the socket.
+    /// Throws ``ClientError/noDaemon(socketPath:)`` when nothing listens on the socket, and
+    /// ``UntrustedDaemon`` when the listener fails `peerCheck`.
     public static func with<Result: Sendable>(
-        socketPath: String,
+        socketPath: String, peerCheck: DaemonPeerCheck = DaemonPeerCheck(),
         _ body: (inout NeedleConnection) async throws -> Result
     ) async throws -> Result {
         let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+        let verdict = MultiThreadedEventLoopGroup.singleton.next().makePromise(of: Void.self)
         do {
             channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .connect(unixDomainSocketPath: socketPath) { channel in
                     channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(peerCheck.handler(socketPath: socketPath, verdict: verdict))
                         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineBasedFrameDecoder()))
                         return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                     }
                 }
         } catch {
+            verdict.succeed(())
             throw ClientError.noDaemon(socketPath: socketPath)
         }
         return try await channel.executeThenClose { inbound, outbound in
+            try await verdict.futureResult.get()
             var connection = NeedleConnection(outbound: outbound, inbound: inbound.makeAsyncIterator())
             return try await body(&connection)
         }

@@ -47,6 +47,9 @@ public enum IndexBuilder {
         public var diagnostics: [Diagnostic]
         /// `nil` when the corpus had errors and nothing was written.
         public var summary: Summary?
+        /// What the build did on its own besides building: an index it would not update
+        /// in place (built in full instead), temporary files of killed builds it removed.
+        public var notes: [String] = []
     }
 
     /// Builds the index of an already loaded corpus, in full.
@@ -73,20 +76,53 @@ public enum IndexBuilder {
         try createFolder(of: out)
         let temporary = "\(out).tmp-\(getpid())"
         try? FileManager.default.removeItem(atPath: temporary)
+        var notes = StaleBuildFiles.remove(beside: out).map { "removed \($0), left by a build that was killed" }
+        var startsFromPrevious = false
         do {
-            let startsFromPrevious = mode == .incremental && IndexMeta.read(path: out) != nil
+            if mode == .incremental {
+                switch base(of: out) {
+                case .none: break
+                case .verified: startsFromPrevious = true
+                case .damaged(let problem): notes.append("\(problem); building it in full")
+                }
+            }
             if startsFromPrevious { try FileManager.default.copyItem(atPath: out, toPath: temporary) }
             let written = try IndexFile.write(source, to: temporary, createSchema: !startsFromPrevious)
             guard let (meta, changes) = written.result else {
                 try? FileManager.default.removeItem(atPath: temporary)
-                return Outcome(diagnostics: written.diagnostics, summary: nil)
+                return Outcome(diagnostics: written.diagnostics, summary: nil, notes: notes)
             }
             try publish(temporary, as: out)
             let summary = Summary(meta: meta, seconds: Date().timeIntervalSince(start), changes: startsFromPrevious ? changes : nil)
-            return Outcome(diagnostics: written.diagnostics, summary: summary)
+            return Outcome(diagnostics: written.diagnostics, summary: summary, notes: notes)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw error is IndexError ? error : IndexError.cannotWrite(path: out, reason: reason(error))
+            if error is IndexError { throw error }
+            if let error = error as? DatabaseError, error.resultCode == .SQLITE_FULL {
+                throw IndexError.cannotWrite(path: out, reason: "the disk is full; the old index is unchanged; free space beside it and build again")
+            }
+            let advice = startsFromPrevious ? "; rebuild it in full with: needle index --full --out \(out)" : ""
+            throw IndexError.cannotWrite(path: out, reason: reason(error) + advice)
+        }
+    }
+
+    /// What an incremental build finds at its target.
+    private enum Base {
+        /// No index of this schema version: a full build replaces whatever is there.
+        case none
+        case verified
+        /// An index that fails ``IndexVerification``: copying it would carry the damage on.
+        case damaged(problem: String)
+    }
+
+    private static func base(of out: String) -> Base {
+        do {
+            _ = try IndexVerification.verify(path: out)
+            return .verified
+        } catch let error as IndexCheckError {
+            return .damaged(problem: error.problem)
+        } catch {
+            return .none
         }
     }
 

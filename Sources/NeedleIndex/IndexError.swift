@@ -4,6 +4,8 @@ public enum IndexError: Error, CustomStringConvertible, Sendable {
     case incompatibleSchema(path: String, found: Int, expected: Int)
     case missing(path: String)
     case cannotWrite(path: String, reason: String)
+    /// The file exists but cannot be opened for reading.
+    case unreadable(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,8 @@ public enum IndexError: Error, CustomStringConvertible, Sendable {
             return "\(path): no such index; build it with: needle index --out \(path)"
         case let .cannotWrite(path, reason):
             return "\(path): cannot write the index: \(reason)"
+        case let .unreadable(path, reason):
+            return "\(path): cannot read the index: \(reason)"
         }
     }
 }

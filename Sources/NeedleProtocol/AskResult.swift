@@ -1,5 +1,5 @@
 /// The answer to an `ask` request (without `id` and `ok`).
-public struct AskResult: Sendable, Hashable, Codable {
+public struct AskResult: Sendable, Hashable, Decodable {
     /// Time spent answering, in microseconds.
     public var tookMicroseconds: Int
     /// Passages that answer the question, best first, each at least `min_confidence`.
@@ -34,6 +34,7 @@ public struct AskResult: Sendable, Hashable, Codable {
         self.suggestions = suggestions
     }
 
+
     enum CodingKeys: String, CodingKey {
         case tookMicroseconds = "took_us"
         case answers, intent, topic, corrected, suggestions
@@ -42,21 +43,8 @@ public struct AskResult: Sendable, Hashable, Codable {
         case didYouMean = "did_you_mean"
     }
 
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(tookMicroseconds, forKey: .tookMicroseconds)
-        try container.encode(answers, forKey: .answers)
-        try container.encode(intent, forKey: .intent)
-        try container.encode(topic, forKey: .topic)
-        try container.encode(interpretedAs, forKey: .interpretedAs)
-        try container.encodeIfPresent(dropped, forKey: .dropped)
-        try container.encode(didYouMean, forKey: .didYouMean)
-        try container.encode(corrected, forKey: .corrected)
-        try container.encode(suggestions, forKey: .suggestions)
-    }
-
     /// One passage that answers the question.
-    public struct Answer: Sendable, Hashable, Codable {
+    public struct Answer: Sendable, Hashable, Decodable {
         public var slug: String
         public var title: String
         /// The passage's heading; `null` for an article's introduction.
@@ -83,21 +71,41 @@ public struct AskResult: Sendable, Hashable, Codable {
             self.explain = explain
         }
 
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(slug, forKey: .slug)
-            try container.encode(title, forKey: .title)
-            try container.encode(section, forKey: .section)
-            try container.encode(text, forKey: .text)
-            try container.encode(score, forKey: .score)
-            try container.encode(confidence, forKey: .confidence)
-            try container.encodeIfPresent(explain, forKey: .explain)
+
+        enum CodingKeys: String, CodingKey {
+            case slug, title, section, text, score, confidence, explain
         }
     }
 }
 
+extension AskResult: JSONObject {
+    static let jsonFields: JSONFields<AskResult> = [
+        JSONField(.tookMicroseconds, \.tookMicroseconds),
+        JSONField(.answers, \.answers),
+        JSONField(.intent, \.intent),
+        JSONField(.topic, \.topic),
+        JSONField(.interpretedAs, \.interpretedAs),
+        JSONField(.dropped, omittedWhenNil: \.dropped),
+        JSONField(.didYouMean, \.didYouMean),
+        JSONField(.corrected, \.corrected),
+        JSONField(.suggestions, \.suggestions),
+    ]
+}
+
+extension AskResult.Answer: JSONObject {
+    static let jsonFields: JSONFields<AskResult.Answer> = [
+        JSONField(.slug, \.slug),
+        JSONField(.title, \.title),
+        JSONField(.section, \.section),
+        JSONField(.text, \.text),
+        JSONField(.score, \.score),
+        JSONField(.confidence, \.confidence),
+        JSONField(.explain, omittedWhenNil: \.explain),
+    ]
+}
+
 /// An article named in a reply: `{"slug":"microneedling","title":"Microneedling"}`.
-public struct ArticleReference: Sendable, Hashable, Codable {
+public struct ArticleReference: Sendable, Hashable, Decodable {
     public var slug: String
     public var title: String
 
@@ -105,4 +113,15 @@ public struct ArticleReference: Sendable, Hashable, Codable {
         self.slug = slug
         self.title = title
     }
+
+    enum CodingKeys: String, CodingKey {
+        case slug, title
+    }
+}
+
+extension ArticleReference: JSONObject {
+    static let jsonFields: JSONFields<ArticleReference> = [
+        JSONField(.slug, \.slug),
+        JSONField(.title, \.title),
+    ]
 }

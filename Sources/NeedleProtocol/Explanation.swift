@@ -1,5 +1,5 @@
 /// Why a query ranked as it did (`"explain":true`), for people tuning ranking.
-public struct QueryExplanation: Sendable, Hashable, Codable {
+public struct QueryExplanation: Sendable, Hashable, Decodable {
     /// The FTS5 `MATCH` expression that was run.
     public var match: String
     /// How the parts below combine into `score`, in words.
@@ -9,10 +9,22 @@ public struct QueryExplanation: Sendable, Hashable, Codable {
         self.match = match
         self.formula = formula
     }
+
+
+    enum CodingKeys: String, CodingKey {
+        case match, formula
+    }
+}
+
+extension QueryExplanation: JSONObject {
+    static let jsonFields: JSONFields<QueryExplanation> = [
+        JSONField(.match, \.match),
+        JSONField(.formula, \.formula),
+    ]
 }
 
 /// The parts of one hit's or answer's score (`"explain":true`).
-public struct ScoreExplanation: Sendable, Hashable, Codable {
+public struct ScoreExplanation: Sendable, Hashable, Decodable {
     /// FTS5 bm25 of the article (sign flipped: higher is better).
     public var bm25: Double
     /// bm25 divided by the best bm25 among the candidates (0…1).
@@ -44,6 +56,7 @@ public struct ScoreExplanation: Sendable, Hashable, Codable {
         self.passageMatch = passageMatch
     }
 
+
     enum CodingKeys: String, CodingKey {
         case bm25, fields
         case bm25Normalized = "bm25_normalized"
@@ -53,4 +66,17 @@ public struct ScoreExplanation: Sendable, Hashable, Codable {
         case headingMatch = "heading_match"
         case passageMatch = "passage_match"
     }
+}
+
+extension ScoreExplanation: JSONObject {
+    static let jsonFields: JSONFields<ScoreExplanation> = [
+        JSONField(.bm25, \.bm25),
+        JSONField(.bm25Normalized, \.bm25Normalized),
+        JSONField(.fields, \.fields),
+        JSONField(.nameMatch, \.nameMatch),
+        JSONField(.matchedName, omittedWhenNil: \.matchedName),
+        JSONField(.synonymWeight, \.synonymWeight),
+        JSONField(.headingMatch, \.headingMatch),
+        JSONField(.passageMatch, omittedWhenNil: \.passageMatch),
+    ]
 }

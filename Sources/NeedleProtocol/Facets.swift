@@ -2,15 +2,20 @@
 ///
 /// `{"kind":[{"value":"treatment","count":12}],"concern":[{"value":"acne scars","count":5}]}`,
 /// each list by count, largest first, then by value.
-public struct Facets: Sendable, Hashable, Codable {
+public struct Facets: Sendable, Hashable, Decodable {
     /// One value of a facet and how many results have it.
-    public struct Count: Sendable, Hashable, Codable {
+    public struct Count: Sendable, Hashable, Decodable {
         public var value: String
         public var count: Int
 
         public init(value: String, count: Int) {
             self.value = value
             self.count = count
+        }
+
+
+        enum CodingKeys: String, CodingKey {
+            case value, count
         }
     }
 
@@ -21,4 +26,22 @@ public struct Facets: Sendable, Hashable, Codable {
         self.kind = kind
         self.concern = concern
     }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, concern
+    }
+}
+
+extension Facets: JSONObject {
+    static let jsonFields: JSONFields<Facets> = [
+        JSONField(.kind, \.kind),
+        JSONField(.concern, \.concern),
+    ]
+}
+
+extension Facets.Count: JSONObject {
+    static let jsonFields: JSONFields<Facets.Count> = [
+        JSONField(.value, \.value),
+        JSONField(.count, \.count),
+    ]
 }

@@ -1,7 +1,7 @@
 /// How the daemon read one term of a query: the concept it names and where that is defined.
 ///
 /// `{"term":"dark spots","concept":"Hyperpigmentation","via":"synonyms.txt:12","ambiguous":false}`
-public struct Interpretation: Sendable, Hashable, Codable {
+public struct Interpretation: Sendable, Hashable, Decodable {
     /// The user's words, folded.
     public var term: String
     /// The concept's name: an article title or a synonym line's lead term.
@@ -17,4 +17,17 @@ public struct Interpretation: Sendable, Hashable, Codable {
         self.via = via
         self.ambiguous = ambiguous
     }
+
+    enum CodingKeys: String, CodingKey {
+        case term, concept, via, ambiguous
+    }
+}
+
+extension Interpretation: JSONObject {
+    static let jsonFields: JSONFields<Interpretation> = [
+        JSONField(.term, \.term),
+        JSONField(.concept, \.concept),
+        JSONField(.via, \.via),
+        JSONField(.ambiguous, \.ambiguous),
+    ]
 }

@@ -26,6 +26,8 @@ struct JSONReader {
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
+    /// The text of the top-level object's `id` when it is a number.
+    private var idText: String?
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -36,6 +38,16 @@ struct JSONReader {
         let result: Result<JSONValue, Malformed> = line.withUnsafeBufferPointer { buffer in
             var reader = JSONReader(bytes: buffer)
             return Result { () throws(Malformed) in try reader.document() }
+        }
+        return try result.get()
+    }
+
+    /// The one JSON value of `line`, and the text of its `id` member when that is a number,
+    /// which a reply echoes as written.
+    static func request(of line: [UInt8]) throws(Malformed) -> (value: JSONValue, idText: String?) {
+        let result: Result<(JSONValue, String?), Malformed> = line.withUnsafeBufferPointer { buffer in
+            var reader = JSONReader(bytes: buffer)
+            return Result { () throws(Malformed) in (try reader.document(), reader.idText) }
         }
         return try result.get()
     }
@@ -77,7 +89,11 @@ struct JSONReader {
             let key = try string()
             try colon()
             if fields[key] == nil {
+                let start = index
                 fields[key] = try value(depth: depth)
+                if depth == 1, key == "id", bytes[start] == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[start]) {
+                    idText = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                }
             } else {
                 try skipValue(depth: depth)
             }

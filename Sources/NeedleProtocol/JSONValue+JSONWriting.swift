@@ -5,9 +5,10 @@ extension JSONValue: JSONWritable {
         case .bool(let flag): json.value(flag)
         case .int(let number): json.value(number)
         case .double(let number): try json.value(number)
+        case .verbatimNumber(let text): json.number(verbatim: text)
         case .string(let text): json.value(text)
-        case .array(let items): try json.value(items)
-        case .object(let fields): try json.value(fields)
+        case .array(let items): try json.array(items)
+        case .object(let fields): try json.object(fields)
         }
     }
 }

@@ -5,6 +5,9 @@ public enum JSONValue: Sendable, Hashable {
     case bool(Bool)
     case int(Int64)
     case double(Double)
+    /// A number as its request wrote it, so that an id is echoed byte for byte
+    /// (`12345678901234567890`, `-0`, `1.0`) where `.int` or `.double` would write it otherwise.
+    case verbatimNumber(String)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
@@ -14,7 +17,7 @@ public enum JSONValue: Sendable, Hashable {
         switch self {
         case .null: return "null"
         case .bool: return "boolean"
-        case .int, .double: return "number"
+        case .int, .double, .verbatimNumber: return "number"
         case .string: return "string"
         case .array: return "array"
         case .object: return "object"
@@ -49,6 +52,7 @@ extension JSONValue: Codable {
         case .bool(let value): try container.encode(value)
         case .int(let value): try container.encode(value)
         case .double(let value): try container.encode(value)
+        case .verbatimNumber(let text): try container.encode(Double(text) ?? 0)
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)

@@ -4,15 +4,15 @@
 /// ```swift
 /// var json = JSONWriter()
 /// json.beginObject()
-/// json.field("ok", true)
-/// json.field("took_us", 12)
+/// try json.field("ok", true)
+/// try json.field("took_us", 12)
 /// json.endObject()
 /// json.finishLine()   // Array(#"{"ok":true,"took_us":12}"#.utf8) + [0x0a]
 /// ```
 ///
 /// The writer does not sort: callers write an object's keys in the order `JSONEncoder` would,
-/// that is by their UTF-8 bytes (`"reload_failures"` before `"reloads"`). Dictionaries are
-/// sorted here the same way. Commas are placed by the writer: it remembers only whether the
+/// that is by their UTF-8 bytes (`"reload_failures"` before `"reloads"`); a ``JSONFields``
+/// table sorts its fields so once. Dictionaries are sorted here the same way. Commas are placed by the writer: it remembers only whether the
 /// last thing written was a complete value, which is all JSON needs.
 struct JSONWriter {
     /// A double that JSON cannot represent (NaN or infinite); `JSONEncoder` fails on it too.
@@ -62,6 +62,12 @@ struct JSONWriter {
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// A key already written as `"name":` (``JSONField`` prepares its key once).
+    mutating func key(quoted bytes: [UInt8]) {
+        separate()
+        self.bytes.append(contentsOf: bytes)
     }
 
     /// A key from data (a dictionary's), escaped like any string.
@@ -116,6 +122,13 @@ struct JSONWriter {
         needsComma = true
     }
 
+    /// A number's text as a request wrote it (``JSONValue/verbatimNumber(_:)``), already valid JSON.
+    mutating func number(verbatim text: String) {
+        separate()
+        bytes.append(contentsOf: text.utf8)
+        needsComma = true
+    }
+
     /// A string with `"`, `\` and control characters escaped; `/` and all else as is.
     mutating func value(_ text: String) {
         separate()
@@ -126,29 +139,14 @@ struct JSONWriter {
         needsComma = true
     }
 
-    /// The string, or `null` when there is none.
-    mutating func value(_ text: String?) {
-        if let text { value(text) } else { null() }
-    }
-
-    mutating func value(_ texts: [String]) {
-        beginArray()
-        for text in texts { value(text) }
-        endArray()
-    }
-
-    mutating func value(_ item: some JSONWritable) throws(InvalidNumber) {
-        try item.write(to: &self)
-    }
-
-    mutating func value(_ items: [some JSONWritable]) throws(InvalidNumber) {
+    mutating func array(_ items: [some JSONWritable]) throws(InvalidNumber) {
         beginArray()
         for item in items { try item.write(to: &self) }
         endArray()
     }
 
     /// An object of the dictionary's entries, keys in the order of their UTF-8 bytes.
-    mutating func value(_ entries: [String: some JSONWritable]) throws(InvalidNumber) {
+    mutating func object(_ entries: [String: some JSONWritable]) throws(InvalidNumber) {
         beginObject()
         for (name, item) in Self.sorted(entries) {
             key(name)
@@ -157,59 +155,10 @@ struct JSONWriter {
         endObject()
     }
 
-    /// An object of the dictionary's entries, keys in the order of their UTF-8 bytes.
-    mutating func value(_ entries: [String: Double]) throws(InvalidNumber) {
-        beginObject()
-        for (name, number) in Self.sorted(entries) {
-            key(name)
-            try value(number)
-        }
-        endObject()
-    }
-
-    mutating func field(_ name: StaticString, _ flag: Bool) {
-        key(name)
-        value(flag)
-    }
-
-    mutating func field(_ name: StaticString, _ number: Int) {
-        key(name)
-        value(number)
-    }
-
-    mutating func field(_ name: StaticString, _ number: Double) throws(InvalidNumber) {
-        key(name)
-        try value(number)
-    }
-
-    mutating func field(_ name: StaticString, _ text: String?) {
-        key(name)
-        value(text)
-    }
-
-    mutating func field(_ name: StaticString, _ texts: [String]) {
-        key(name)
-        value(texts)
-    }
-
+    /// A key and its value, for the envelope fields written outside a ``JSONFields`` table.
     mutating func field(_ name: StaticString, _ item: some JSONWritable) throws(InvalidNumber) {
         key(name)
-        try value(item)
-    }
-
-    mutating func field(_ name: StaticString, _ items: [some JSONWritable]) throws(InvalidNumber) {
-        key(name)
-        try value(items)
-    }
-
-    mutating func field(_ name: StaticString, _ entries: [String: some JSONWritable]) throws(InvalidNumber) {
-        key(name)
-        try value(entries)
-    }
-
-    mutating func field(_ name: StaticString, _ entries: [String: Double]) throws(InvalidNumber) {
-        key(name)
-        try value(entries)
+        try item.write(to: &self)
     }
 
     /// `JSONEncoder`'s `.sortedKeys` order: by UTF-8 bytes, not by `String`'s `<`, which

@@ -2,7 +2,7 @@
 ///
 /// Percentiles come from a fixed-bucket histogram and are estimates: each is interpolated
 /// inside the bucket that holds it, so it is never off by more than that bucket's width.
-public struct OperationStats: Sendable, Hashable, Codable {
+public struct OperationStats: Sendable, Hashable, Decodable {
     /// Requests of this op answered since start, errors included.
     public var requests: Int
     /// Requests of this op answered with an error.
@@ -22,10 +22,21 @@ public struct OperationStats: Sendable, Hashable, Codable {
         self.p99Microseconds = p99Microseconds
     }
 
+
     enum CodingKeys: String, CodingKey {
         case requests, errors
         case p50Microseconds = "p50_us"
         case p90Microseconds = "p90_us"
         case p99Microseconds = "p99_us"
     }
+}
+
+extension OperationStats: JSONObject {
+    static let jsonFields: JSONFields<OperationStats> = [
+        JSONField(.requests, \.requests),
+        JSONField(.errors, \.errors),
+        JSONField(.p50Microseconds, \.p50Microseconds),
+        JSONField(.p90Microseconds, \.p90Microseconds),
+        JSONField(.p99Microseconds, \.p99Microseconds),
+    ]
 }

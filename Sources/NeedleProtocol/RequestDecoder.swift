@@ -16,20 +16,32 @@ public enum RequestDecoder {
         guard String(validating: line, as: UTF8.self) != nil else {
             return .failure(ProtocolError(.badUTF8, "the request is not valid UTF-8"))
         }
-        let parsed = LegacyJSON.mayBeWideEncoded(line) ? LegacyJSON.value(of: line) : try? JSONReader.value(of: line)
-        guard let value = parsed else {
+        let parsed = LegacyJSON.mayBeWideEncoded(line) ? LegacyJSON.value(of: line).map { ($0, nil) } : try? JSONReader.request(of: line)
+        guard let (value, idText) = parsed else {
             return .failure(ProtocolError(.badJSON, "the request is not valid JSON"))
         }
-        return request(from: value)
+        return request(from: value, idText: idText)
+    }
+
+    /// The id a reply echoes: a number exactly as the request wrote it (`idText`) when the
+    /// value read from it would be written otherwise (`1.0` read as 1, `-0` as 0,
+    /// `12345678901234567890` as a `Double`).
+    static func echoed(_ id: JSONValue?, idText: String?) -> JSONValue? {
+        guard let id, let idText else { return id }
+        var written = JSONWriter(capacity: idText.utf8.count)
+        guard (try? id.write(to: &written)) != nil, written.finishLine().dropLast().elementsEqual(idText.utf8) else {
+            return .verbatimNumber(idText)
+        }
+        return id
     }
 
     /// The request a JSON value asks for: it must be an object with a known `op` and fields of
     /// the right types and ranges.
-    static func request(from value: JSONValue) -> Result<Request, ProtocolError> {
+    static func request(from value: JSONValue, idText: String? = nil) -> Result<Request, ProtocolError> {
         guard case .object(let fields) = value else {
             return .failure(ProtocolError(.badRequest, "a request must be a JSON object, got \(value.typeName)"))
         }
-        let id = fields["id"]
+        let id = echoed(fields["id"], idText: idText)
         do {
             return .success(Request(id: id, operation: try operation(fields)))
         } catch var error as ProtocolError {

@@ -14,9 +14,10 @@ public enum Response: Sendable {
     /// The response as one line of JSON, newline included.
     ///
     /// Keys are sorted and `/` is not escaped, byte for byte as `JSONEncoder` with
-    /// `[.sortedKeys, .withoutEscapingSlashes]` writes the types' `Encodable` form, but written by
-    /// hand (``JSONWriter``), which is several times faster. A result holding a NaN or infinite
-    /// number cannot be written; it is answered with an `internal` error, as it always was.
+    /// `[.sortedKeys, .withoutEscapingSlashes]` would write the result's fields, but written by
+    /// hand (``JSONWriter``) from each result's ``JSONObject/jsonFields``, which is several times
+    /// faster. A result holding a NaN or infinite number cannot be written; it is answered with
+    /// an `internal` error, as it always was.
     ///
     /// ```swift
     /// Response.pong(id: .int(1)).encodedLine()   // {"id":1,"ok":true}\n
@@ -31,43 +32,43 @@ public enum Response: Sendable {
         return json.finishLine()
     }
 
-    /// `id` and `ok` sort in among the result's own fields: each result writes them in place.
+    /// `id` and `ok` sort in among the result's own fields: ``JSONFields/writeReply(_:id:to:)`` places them.
     private func write(to json: inout JSONWriter) throws(JSONWriter.InvalidNumber) {
         switch self {
         case let .search(id, result):
-            try result.write(to: &json, id: id)
+            try SearchResult.jsonFields.writeReply(result, id: id, to: &json)
         case let .ask(id, result):
-            try result.write(to: &json, id: id)
+            try AskResult.jsonFields.writeReply(result, id: id, to: &json)
         case let .suggest(id, result):
-            try result.write(to: &json, id: id)
+            try SuggestResult.jsonFields.writeReply(result, id: id, to: &json)
         case let .stats(id, result):
-            try result.write(to: &json, id: id)
+            try StatsResult.jsonFields.writeReply(result, id: id, to: &json)
         case let .pong(id):
             json.beginObject()
             try json.field("id", id ?? .null)
-            json.field("ok", true)
+            try json.field("ok", true)
             json.endObject()
         case let .reloaded(id, index):
             json.beginObject()
             try json.field("id", id ?? .null)
             try json.field("index", index)
-            json.field("ok", true)
+            try json.field("ok", true)
             json.endObject()
         case let .metrics(id, text):
             json.beginObject()
             try json.field("id", id ?? .null)
-            json.field("ok", true)
-            json.field("prometheus", text)
+            try json.field("ok", true)
+            try json.field("prometheus", text)
             json.endObject()
         case let .error(error):
             json.beginObject()
             json.key("error")
             json.beginObject()
-            json.field("code", error.code.rawValue)
-            json.field("message", error.message)
+            try json.field("code", error.code.rawValue)
+            try json.field("message", error.message)
             json.endObject()
             try json.field("id", error.id ?? .null)
-            json.field("ok", false)
+            try json.field("ok", false)
             json.endObject()
         }
     }

@@ -1,5 +1,5 @@
 /// The answer to a `search` request (without `id` and `ok`).
-public struct SearchResult: Sendable, Hashable, Codable {
+public struct SearchResult: Sendable, Hashable, Decodable {
     /// Time spent answering, in microseconds.
     public var tookMicroseconds: Int
     /// How many articles match in all (not only the returned page).
@@ -36,6 +36,7 @@ public struct SearchResult: Sendable, Hashable, Codable {
         self.explain = explain
     }
 
+
     enum CodingKeys: String, CodingKey {
         case tookMicroseconds = "took_us"
         case total, hits, expanded, corrected, facets, explain
@@ -43,24 +44,25 @@ public struct SearchResult: Sendable, Hashable, Codable {
         case interpretedAs = "interpreted_as"
         case didYouMean = "did_you_mean"
     }
+}
 
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(tookMicroseconds, forKey: .tookMicroseconds)
-        try container.encode(total, forKey: .total)
-        try container.encode(hits, forKey: .hits)
-        try container.encode(expanded, forKey: .expanded)
-        try container.encode(interpretedAs, forKey: .interpretedAs)
-        try container.encodeIfPresent(dropped, forKey: .dropped)
-        try container.encode(didYouMean, forKey: .didYouMean)
-        try container.encode(corrected, forKey: .corrected)
-        try container.encodeIfPresent(facets, forKey: .facets)
-        try container.encodeIfPresent(explain, forKey: .explain)
-    }
+extension SearchResult: JSONObject {
+    static let jsonFields: JSONFields<SearchResult> = [
+        JSONField(.tookMicroseconds, \.tookMicroseconds),
+        JSONField(.total, \.total),
+        JSONField(.hits, \.hits),
+        JSONField(.expanded, \.expanded),
+        JSONField(.interpretedAs, \.interpretedAs),
+        JSONField(.dropped, omittedWhenNil: \.dropped),
+        JSONField(.didYouMean, \.didYouMean),
+        JSONField(.corrected, \.corrected),
+        JSONField(.facets, omittedWhenNil: \.facets),
+        JSONField(.explain, omittedWhenNil: \.explain),
+    ]
 }
 
 /// One ranked article of a search result.
-public struct SearchHit: Sendable, Hashable, Codable {
+public struct SearchHit: Sendable, Hashable, Decodable {
     public var slug: String
     public var title: String
     public var kind: String
@@ -86,14 +88,20 @@ public struct SearchHit: Sendable, Hashable, Codable {
         self.explain = explain
     }
 
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(slug, forKey: .slug)
-        try container.encode(title, forKey: .title)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(score, forKey: .score)
-        try container.encode(section, forKey: .section)
-        try container.encode(snippet, forKey: .snippet)
-        try container.encodeIfPresent(explain, forKey: .explain)
+
+    enum CodingKeys: String, CodingKey {
+        case slug, title, kind, score, section, snippet, explain
     }
+}
+
+extension SearchHit: JSONObject {
+    static let jsonFields: JSONFields<SearchHit> = [
+        JSONField(.slug, \.slug),
+        JSONField(.title, \.title),
+        JSONField(.kind, \.kind),
+        JSONField(.score, \.score),
+        JSONField(.section, \.section),
+        JSONField(.snippet, \.snippet),
+        JSONField(.explain, omittedWhenNil: \.explain),
+    ]
 }

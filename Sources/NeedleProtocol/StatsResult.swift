@@ -1,5 +1,5 @@
 /// The answer to a `stats` request (without `id` and `ok`).
-public struct StatsResult: Sendable, Hashable, Codable {
+public struct StatsResult: Sendable, Hashable, Decodable {
     public var uptimeSeconds: Double
     /// Requests answered since start, errors included.
     public var requests: Int
@@ -37,6 +37,7 @@ public struct StatsResult: Sendable, Hashable, Codable {
         self.ops = ops
     }
 
+
     enum CodingKeys: String, CodingKey {
         case uptimeSeconds = "uptime_s"
         case requests, connections, index, errors, reloads, ops
@@ -46,8 +47,23 @@ public struct StatsResult: Sendable, Hashable, Codable {
     }
 }
 
+extension StatsResult: JSONObject {
+    static let jsonFields: JSONFields<StatsResult> = [
+        JSONField(.uptimeSeconds, \.uptimeSeconds),
+        JSONField(.requests, \.requests),
+        JSONField(.connections, \.connections),
+        JSONField(.index, \.index),
+        JSONField(.errors, omittedWhenNil: \.errors),
+        JSONField(.connectionsTotal, omittedWhenNil: \.connectionsTotal),
+        JSONField(.connectionsRefused, omittedWhenNil: \.connectionsRefused),
+        JSONField(.reloads, omittedWhenNil: \.reloads),
+        JSONField(.reloadFailures, omittedWhenNil: \.reloadFailures),
+        JSONField(.ops, omittedWhenNil: \.ops),
+    ]
+}
+
 /// What `stats` says about the index being served.
-public struct IndexInfo: Sendable, Hashable, Codable {
+public struct IndexInfo: Sendable, Hashable, Decodable {
     public var path: String
     public var schemaVersion: Int
     public var corpusDigest: String
@@ -66,6 +82,7 @@ public struct IndexInfo: Sendable, Hashable, Codable {
         self.synonyms = synonyms
     }
 
+
     enum CodingKeys: String, CodingKey {
         case path
         case schemaVersion = "schema_version"
@@ -73,4 +90,16 @@ public struct IndexInfo: Sendable, Hashable, Codable {
         case builtAt = "built_at"
         case articles, passages, synonyms
     }
+}
+
+extension IndexInfo: JSONObject {
+    static let jsonFields: JSONFields<IndexInfo> = [
+        JSONField(.path, \.path),
+        JSONField(.schemaVersion, \.schemaVersion),
+        JSONField(.corpusDigest, \.corpusDigest),
+        JSONField(.builtAt, \.builtAt),
+        JSONField(.articles, \.articles),
+        JSONField(.passages, \.passages),
+        JSONField(.synonyms, \.synonyms),
+    ]
 }

@@ -3,7 +3,7 @@
 /// ```json
 /// {"took_us":9,"suggestions":[{"kind":"treatment","matched":"PCI","slug":"microneedling","text":"Microneedling"}]}
 /// ```
-public struct SuggestResult: Sendable, Hashable, Codable {
+public struct SuggestResult: Sendable, Hashable, Decodable {
     /// Time spent answering, in microseconds.
     public var tookMicroseconds: Int
     /// Best first, one per article.
@@ -14,8 +14,16 @@ public struct SuggestResult: Sendable, Hashable, Codable {
         self.suggestions = suggestions
     }
 
+
     enum CodingKeys: String, CodingKey {
         case tookMicroseconds = "took_us"
         case suggestions
     }
+}
+
+extension SuggestResult: JSONObject {
+    static let jsonFields: JSONFields<SuggestResult> = [
+        JSONField(.tookMicroseconds, \.tookMicroseconds),
+        JSONField(.suggestions, \.suggestions),
+    ]
 }

@@ -3,7 +3,7 @@
 /// ```json
 /// {"text":"Microneedling","slug":"microneedling","kind":"treatment","matched":"PCI"}
 /// ```
-public struct Suggestion: Sendable, Hashable, Codable {
+public struct Suggestion: Sendable, Hashable, Decodable {
     /// The article's title, what a search box shows.
     public var text: String
     public var slug: String
@@ -17,4 +17,17 @@ public struct Suggestion: Sendable, Hashable, Codable {
         self.kind = kind
         self.matched = matched
     }
+
+    enum CodingKeys: String, CodingKey {
+        case text, slug, kind, matched
+    }
+}
+
+extension Suggestion: JSONObject {
+    static let jsonFields: JSONFields<Suggestion> = [
+        JSONField(.text, \.text),
+        JSONField(.slug, \.slug),
+        JSONField(.kind, \.kind),
+        JSONField(.matched, \.matched),
+    ]
 }

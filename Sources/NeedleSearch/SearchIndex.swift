@@ -16,6 +16,8 @@ import NeedleProtocol
 /// ```
 public final class SearchIndex: Sendable {
     public let path: String
+    /// The file every connection reads, held open so the path may change under it.
+    public let file: HeldIndexFile
     /// The most read-only connections it opens (see ``open(path:readers:mappedBytes:weights:)``).
     public let readers: Int
     /// How much of the file each connection maps into memory; 0 when it reads through its own cache.
@@ -30,10 +32,11 @@ public final class SearchIndex: Sendable {
     let completer: NameCompleter
 
     init(
-        path: String, readers: Int, mappedBytes: Int, meta: IndexMeta, pool: DatabasePool, concepts: IndexNames,
+        file: HeldIndexFile, readers: Int, mappedBytes: Int, meta: IndexMeta, pool: DatabasePool, concepts: IndexNames,
         weights: RankingWeights, corrector: SpellingCorrector, completer: NameCompleter
     ) {
-        self.path = path
+        self.path = file.path
+        self.file = file
         self.readers = readers
         self.mappedBytes = mappedBytes
         self.meta = meta
@@ -60,7 +63,14 @@ public final class SearchIndex: Sendable {
     public static func open(
         path: String, readers: Int = 4, mappedBytes: Int = 0, weights: RankingWeights = RankingWeights()
     ) throws -> SearchIndex {
-        guard FileManager.default.fileExists(atPath: path) else { throw IndexError.missing(path: path) }
+        try open(file: HeldIndexFile(path: path), readers: readers, mappedBytes: mappedBytes, weights: weights)
+    }
+
+    /// Opens the held index `file`; every connection, including those the pool opens later,
+    /// reads that file whatever happens at its path. See ``open(path:readers:mappedBytes:weights:)``.
+    public static func open(
+        file: HeldIndexFile, readers: Int = 4, mappedBytes: Int = 0, weights: RankingWeights = RankingWeights()
+    ) throws -> SearchIndex {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.maximumReaderCount = max(1, readers)
@@ -69,12 +79,18 @@ public final class SearchIndex: Sendable {
             try db.execute(sql: "PRAGMA mmap_size = \(max(0, mappedBytes))")
             try IndexVocabulary.attach(db)
         }
-        let pool = try DatabasePool(path: path, configuration: configuration)
+        let path = file.path
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: file.connectionPath, configuration: configuration)
+        } catch {
+            throw IndexError.notAnIndex(path: path)
+        }
         let (meta, concepts, corrector, completer) = try pool.read { db in
             (try IndexMeta.read(db, path: path), try IndexNames.load(db), try SpellingCorrector.load(db), try NameCompleter.load(db))
         }
         return SearchIndex(
-            path: path, readers: readers, mappedBytes: mappedBytes, meta: meta, pool: pool, concepts: concepts, weights: weights,
+            file: file, readers: readers, mappedBytes: mappedBytes, meta: meta, pool: pool, concepts: concepts, weights: weights,
             corrector: corrector, completer: completer)
     }
 

@@ -59,8 +59,8 @@ public final class NeedleServer: Service, Sendable {
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         let listener = SocketListener(configuration: configuration, logger: logger)
         let quiescing = ServerQuiescingHelper(group: eventLoopGroup)
-        let server = try await listener.open { bootstrap in
-            try await self.bind(bootstrap, quiescing: quiescing)
+        let server = try await listener.open { descriptor in
+            try await self.serve(descriptor, quiescing: quiescing)
         }
         defer { listener.close() }
         let index = dispatcher.indexes.current
@@ -93,14 +93,15 @@ public final class NeedleServer: Service, Sendable {
         logger.info("stopped")
     }
 
-    private func bind(
-        _ bootstrap: SocketListener.Bind, quiescing: ServerQuiescingHelper
+    private func serve(
+        _ descriptor: Int32, quiescing: ServerQuiescingHelper
     ) async throws -> NIOAsyncChannel<any Channel, Never> {
-        let configuration = self.configuration
+        let (configuration, logger) = (self.configuration, self.logger)
         let serverBootstrap = ServerBootstrap(group: eventLoopGroup)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(AcceptFailureLogger(logger: logger))
                     try channel.pipeline.syncOperations.addHandler(quiescing.makeServerChannelHandler(channel: channel))
                 }
             }
@@ -118,12 +119,7 @@ public final class NeedleServer: Service, Sendable {
                 return channel
             }
         }
-        switch bootstrap {
-        case .path(let path):
-            return try await serverBootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: false, childChannelInitializer: initializer)
-        case .descriptor(let descriptor):
-            return try await serverBootstrap.bind(descriptor, childChannelInitializer: initializer)
-        }
+        return try await serverBootstrap.bind(descriptor, childChannelInitializer: initializer)
     }
 
     /// An admitted connection: idle timeout, line framing, quiescing, then its ``RequestHandler``.

@@ -19,6 +19,60 @@ enum SocketFile {
         unlink(path)
     }
 
+    /// A listening socket bound at `path`, for SwiftNIO to serve as an already-bound
+    /// descriptor: a socket SwiftNIO binds by path is unlinked by path when it closes, which
+    /// would remove another daemon's socket file if one had since taken the path. This
+    /// process removes its socket file itself, only while it is still its own (``remove(_:inode:)``).
+    static func bind(_ path: String, backlog: Int32) throws -> Int32 {
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let capacity = MemoryLayout.size(ofValue: address.sun_path)
+        guard path.utf8.count < capacity else {
+            throw ServerError.cannotListen(
+                path: path,
+                reason: "the path is \(path.utf8.count) bytes and a Unix socket path may have at most \(capacity - 1); choose a shorter --socket")
+        }
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            buffer.copyBytes(from: path.utf8)
+            buffer[path.utf8.count] = 0
+        }
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard descriptor >= 0 else { throw ServerError.cannotListen(path: path, reason: String(cString: strerror(errno))) }
+        let bound = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Foundation.bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0
+            }
+        }
+        guard bound, listen(descriptor, backlog) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw ServerError.cannotListen(path: path, reason: reason)
+        }
+        return descriptor
+    }
+
+    /// Creates `directory` with mode 0700 when missing and checks that it is a real folder
+    /// of this user that no one else may write to; throws ``ServerError/pathInUse(path:reason:)`` otherwise.
+    static func preparePrivateDirectory(_ directory: String) throws {
+        if mkdir(directory, 0o700) != 0, errno != EEXIST {
+            throw ServerError.cannotListen(path: directory, reason: String(cString: strerror(errno)))
+        }
+        var status = stat()
+        guard lstat(directory, &status) == 0 else {
+            throw ServerError.cannotListen(path: directory, reason: String(cString: strerror(errno)))
+        }
+        let advice = "remove it, or pass --socket"
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            throw ServerError.pathInUse(path: directory, reason: "it is not a folder; \(advice)")
+        }
+        guard status.st_uid == getuid() else {
+            throw ServerError.pathInUse(path: directory, reason: "the folder belongs to user \(status.st_uid), not to you; \(advice)")
+        }
+        guard status.st_mode & 0o022 == 0 else {
+            throw ServerError.pathInUse(path: directory, reason: "other users may write to the folder; chmod 700 it, or pass --socket")
+        }
+    }
+
     static func setMode(_ path: String, _ mode: UInt16) throws {
         guard chmod(path, mode_t(mode)) == 0 else {
             throw ServerError.cannotListen(path: path, reason: String(cString: strerror(errno)))

@@ -1,15 +1,11 @@
+import Foundation
 import Logging
+import NeedleProtocol
 import Synchronization
 
 /// Where the server listens: a socket file it binds, gives its mode and group, and
 /// removes at exit — or a listening socket systemd passed, which it leaves to systemd.
 final class SocketListener: Sendable, CustomStringConvertible {
-    /// What the bootstrap binds to.
-    enum Bind: Sendable {
-        case path(String)
-        case descriptor(Int32)
-    }
-
     private let configuration: ServerConfiguration
     private let logger: Logger
     /// The inode of the socket file this process bound, to remove only that one.
@@ -24,24 +20,29 @@ final class SocketListener: Sendable, CustomStringConvertible {
         configuration.inheritedSocket.map { "systemd socket (fd \($0))" } ?? configuration.socketPath
     }
 
-    /// Prepares the socket and runs `bind` on it; throws ``ServerError`` when it cannot listen.
-    func open<Server>(_ bind: (Bind) async throws -> Server) async throws -> Server {
+    /// Prepares the listening socket (bound here, or passed by systemd) and runs `serve` on
+    /// its descriptor; throws ``ServerError`` when it cannot listen.
+    func open<Server>(_ serve: (Int32) async throws -> Server) async throws -> Server {
         if let descriptor = configuration.inheritedSocket {
             do {
-                return try await bind(.descriptor(descriptor))
+                return try await serve(descriptor)
             } catch {
                 throw ServerError.cannotListen(path: description, reason: "\(error)")
             }
         }
         let path = configuration.socketPath
+        let directory = (path as NSString).deletingLastPathComponent
+        if directory == SocketPath.privateDirectory() { try SocketFile.preparePrivateDirectory(directory) }
         try SocketFile.prepare(path)
+        let descriptor = try SocketFile.bind(path, backlog: 256)
+        boundInode.withLock { $0 = SocketFile.inode(path) }
         let server: Server
         do {
-            server = try await bind(.path(path))
+            server = try await serve(descriptor)
         } catch {
+            close()
             throw ServerError.cannotListen(path: path, reason: "\(error)")
         }
-        boundInode.withLock { $0 = SocketFile.inode(path) }
         try SocketFile.setMode(path, configuration.socketMode)
         if let group = configuration.socketGroup { try SocketFile.setGroup(path, group) }
         return server

@@ -27,16 +27,23 @@ public final class DaemonProcess: @unchecked Sendable {
     ///
     /// With `logPath`, the daemon's log (standard error) goes to that file instead of nowhere.
     /// With `waitForPing` false, it only waits for the socket file (for a daemon that refuses this
-    /// process, which cannot ping it).
+    /// process, which cannot ping it). With `fileLimit`, the daemon runs under `ulimit -n fileLimit`.
     public static func start(
         index: String, socketPath: String? = nil, extraArguments: [String] = [], logPath: String? = nil,
-        waitForPing: Bool = true
+        waitForPing: Bool = true, fileLimit: Int? = nil
     ) async throws -> DaemonProcess {
         let directory = try TemporaryDirectory(prefix: "needled")
         let socket = socketPath ?? directory.file("needle.sock")
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: ProductsDirectory.executable("needled"))
-        process.arguments = ["--index", index, "--socket", socket, "--log-level", "warning"] + rootArguments + extraArguments
+        let needled = ProductsDirectory.executable("needled")
+        let arguments = ["--index", index, "--socket", socket, "--log-level", "warning"] + rootArguments + extraArguments
+        if let fileLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -n \(fileLimit) && exec \"$0\" \"$@\"", needled] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: needled)
+            process.arguments = arguments
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

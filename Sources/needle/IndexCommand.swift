@@ -20,7 +20,7 @@ struct IndexCommand: ParsableCommand {
     var full = false
 
     func run() throws {
-        if ifChanged, let meta = IndexMeta.read(path: out),
+        if ifChanged, let meta = try? IndexVerification.verify(path: out).meta,
            meta.corpusDigest == ContentDigest.hex(CorpusLoader.digest(folder: corpusOptions.corpus)) {
             print("index is up to date: \(out) (\(meta.articles) articles)")
             return
@@ -32,6 +32,7 @@ struct IndexCommand: ParsableCommand {
             printError("needle: \(error)")
             throw ExitCode.failure
         }
+        for note in outcome.notes { printError("needle: \(note)") }
         try corpusOptions.report(outcome.diagnostics)
         if let summary = outcome.summary { print("\(summary) → \(out)") }
     }

@@ -20,7 +20,7 @@ struct Needled: AsyncParsableCommand {
     @Option(help: "The index file to serve.")
     var index = "Index/needle.sqlite"
 
-    @Option(help: "The socket path (default: $NEEDLE_SOCKET, else $XDG_RUNTIME_DIR/needle.sock, else /tmp/needle-$UID.sock).")
+    @Option(help: "The socket path (default: $NEEDLE_SOCKET, else $XDG_RUNTIME_DIR/needle.sock, else /tmp/needle-$UID/needle.sock, a folder of mode 0700).")
     var socket: String?
 
     @Option(help: "Permission bits of the socket file, in octal.")
@@ -46,8 +46,10 @@ struct Needled: AsyncParsableCommand {
         discussion: "Mapping spares copying pages out of the kernel's page cache, but each reader's mapping counts in the daemon's RSS."))
     var mapIndexMiB = 0
 
-    @Option(help: "Connections served at once; more are answered with too_many_connections and closed.")
-    var maxConnections = 1024
+    @Option(help: ArgumentHelp(
+        "Connections served at once (default 1024); more are answered with too_many_connections and closed.",
+        discussion: "Never more than the file limit (ulimit -n) leaves room for; the daemon says so when it lowers it."))
+    var maxConnections: Int?
 
     @Option(help: "Seconds a connection may stay silent before it is closed.")
     var idleTimeout = 300.0
@@ -79,7 +81,7 @@ struct Needled: AsyncParsableCommand {
         }
         guard readers >= 1 else { throw ValidationError("--readers must be at least 1") }
         guard mapIndexMiB >= 0 else { throw ValidationError("--map-index-mib must be 0 or more") }
-        guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+        guard (maxConnections ?? 1) >= 1 else { throw ValidationError("--max-connections must be at least 1") }
         for (name, seconds) in [("idle", idleTimeout), ("request", requestTimeout), ("shutdown", shutdownTimeout)] {
             guard seconds > 0, seconds.isFinite else { throw ValidationError("--\(name)-timeout must be a positive number of seconds") }
         }
@@ -95,9 +97,12 @@ struct Needled: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if !SQLiteSetup.disableMemoryStatistics() { logger.warning("SQLite was initialized early; its memory statistics stay on") }
+        FileLimit.raiseToHardLimit()
         do {
             let searchIndex = try NeedleServer.openIndex(path: index, readers: readers, mappedBytes: mapIndexMiB << 20)
-            let server = NeedleServer(configuration: serverConfiguration(), index: searchIndex, logger: logger)
+            var configuration = serverConfiguration()
+            configuration.maximumConnections = connectionLimit(logger: logger)
+            let server = NeedleServer(configuration: configuration, index: searchIndex, logger: logger)
             let group = ServiceGroup(configuration: ServiceGroupConfiguration(
                 services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
@@ -114,12 +119,23 @@ struct Needled: AsyncParsableCommand {
         configuration.socketGroup = socketGroup.flatMap(GroupName.id(of:))
         configuration.allowedUsers = Set(allowedUsers)
         configuration.allowedGroups = Set(allowedGroups)
-        configuration.maximumConnections = maxConnections
         configuration.idleTimeout = .seconds(idleTimeout)
         configuration.requestTimeout = .seconds(requestTimeout)
         configuration.shutdownTimeout = .seconds(shutdownTimeout)
         configuration.watchInterval = watch ? .seconds(1) : nil
         return configuration
+    }
+
+    /// `--max-connections` (1024 by default), lowered to what the file limit leaves room for.
+    private func connectionLimit(logger: Logger) -> Int {
+        let wanted = maxConnections ?? 1024
+        let capacity = FileLimit.connectionCapacity(readers: readers)
+        guard wanted > capacity else { return wanted }
+        logger.warning("the file limit leaves room for fewer connections; more are refused with too_many_connections", metadata: [
+            "max_connections": "\(capacity)", "asked": "\(wanted)",
+            "hint": "raise ulimit -n (LimitNOFILE= under systemd) to serve more",
+        ])
+        return capacity
     }
 
     private static func bootstrapLogging(level: Logger.Level) -> Logger {

@@ -62,4 +62,54 @@ import Testing
         #expect(run.standardError.contains("refusing to run as root"))
         #expect(!FileManager.default.fileExists(atPath: "/tmp/needle-root-test.sock"))
     }
+
+    /// Stopping a daemon whose socket file was since taken by another daemon leaves that
+    /// daemon's socket alone.
+    @Test func stoppingADaemonLeavesAnotherDaemonsSocketFile() async throws {
+        let first = try await DaemonProcess.start(index: StandardFixture.indexPath)
+        defer { first.kill() }
+        #expect(unlink(first.socketPath) == 0)
+        let second = try await DaemonProcess.start(index: StandardFixture.indexPath, socketPath: first.socketPath)
+        defer { second.kill() }
+        kill(first.process.processIdentifier, SIGTERM)
+        first.process.waitUntilExit()
+        #expect(first.process.terminationStatus == 0)
+        #expect(FileManager.default.fileExists(atPath: second.socketPath))
+        #expect(try Reply.object(try await second.request(.ping))["ok"] as? Bool == true)
+    }
+
+    /// A daemon of another user listening at the socket is refused by the client before it
+    /// sends anything, unless that user is named with `--daemon-user`.
+    @Test(.enabled(if: getuid() == 0, "running a daemon as another user needs root"))
+    func theClientRefusesADaemonOfAnotherUser() async throws {
+        let nobody: UInt32 = 65534
+        let fixture = try CorpusFixture(articles: CorpusFixture.standardArticles)
+        defer { fixture.remove() }
+        try fixture.buildIndex()
+        for path in [fixture.directory.path, fixture.directory.file("index"), fixture.indexPath] { chmod(path, 0o755) }
+        let sockets = try TemporaryDirectory()
+        defer { sockets.remove() }
+        chmod(sockets.path, 0o777)
+        let socket = sockets.file("needle.sock")
+        let impostor = Process()
+        impostor.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        impostor.arguments = ["--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", ProductsDirectory.executable("needled"),
+                              "--index", fixture.indexPath, "--socket", socket]
+        impostor.standardError = FileHandle.nullDevice
+        try impostor.run()
+        defer { kill(impostor.processIdentifier, SIGKILL); impostor.waitUntilExit() }
+        for _ in 0..<300 where !FileManager.default.fileExists(atPath: socket) { try await Task.sleep(for: .milliseconds(20)) }
+        let refused = try CommandRun.run("needle", ["ping", "--socket", socket])
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("runs as user \(nobody), not user 0"))
+        let named = try CommandRun.run("needle", ["ping", "--socket", socket, "--daemon-user", String(nobody)])
+        #expect(named.status == 0)
+    }
+
+    @Test func aSocketPathTooLongForUnixSocketsIsNamedWithItsLimit() throws {
+        let path = "/tmp/" + String(repeating: "s", count: 120) + ".sock"
+        let run = try CommandRun.run("needled", ["--index", StandardFixture.indexPath, "--socket", path] + DaemonProcess.rootArguments)
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("\(path): the path is 130 bytes and a Unix socket path may have at most 107; choose a shorter --socket"))
+    }
 }

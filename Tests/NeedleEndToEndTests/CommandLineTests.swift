@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import NeedleIndex
 import NeedleTesting
 import Testing
@@ -53,16 +54,41 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        try await Task.sleep(for: .milliseconds(400))
+        // Killed once its temporary file exists, so always mid-build: the build has started
+        // writing and has not yet renamed its work over the old index.
+        let temporary = "\(fixture.indexPath).tmp-\(process.processIdentifier)"
+        while !FileManager.default.fileExists(atPath: temporary), process.isRunning {
+            try await Task.sleep(for: .milliseconds(5))
+        }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        let after = try Data(contentsOf: URL(fileURLWithPath: fixture.indexPath))
-        let meta = try #require(IndexMeta.read(path: fixture.indexPath), "the index is still a readable index")
-        if process.terminationReason == .uncaughtSignal {
-            #expect(after == before, "killed mid-build: the old index is untouched")
-        } else {
-            #expect(meta.articles == 3_000, "finished before the kill: the new index is complete")
-        }
+        #expect(process.terminationReason == .uncaughtSignal, "the build was still running when killed")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.indexPath)) == before, "the old index is untouched")
+        #expect(try IndexMeta.read(path: fixture.indexPath)?.articles == 5, "and still the old, readable index")
+    }
+
+    /// `--if-changed` does not call a damaged index up to date, and the build says it starts afresh.
+    @Test func aDamagedIndexIsRebuiltInFullAndTheBuildSaysSo() throws {
+        let fixture = try CorpusFixture(articles: CorpusFixture.standardArticles)
+        defer { fixture.remove() }
+        try fixture.buildIndex()
+        try DatabaseQueue(path: fixture.indexPath).write { try $0.execute(sql: "DELETE FROM passages WHERE id = 1") }
+        let run = try CommandRun.run("needle", ["index", "--if-changed", "--corpus", fixture.corpusPath, "--out", fixture.indexPath])
+        #expect(run.status == 0)
+        #expect(!run.standardOutput.contains("up to date"))
+        #expect(run.standardError.contains("\(fixture.indexPath): meta says"))
+        #expect(run.standardError.contains("building it in full"))
+        #expect(try IndexVerification.verify(path: fixture.indexPath).meta.articles == 5)
+    }
+
+    /// A folder linked into the articles is not walked; the build says so instead of leaving it out silently.
+    @Test func aLinkedFolderAmongTheArticlesIsReported() throws {
+        let fixture = try CorpusFixture(articles: CorpusFixture.standardArticles)
+        defer { fixture.remove() }
+        let articles = fixture.corpusPath + "/articles"
+        #expect(symlink(articles, articles + "/loop") == 0)
+        let run = try CommandRun.run("needle", ["check", "--corpus", fixture.corpusPath])
+        #expect(run.standardError.contains("articles/loop:1: warning: a symbolic link to a folder is not followed"))
     }
 
     @Test func checkReportsWarningsAndStrictFailsOnThem() throws {

@@ -33,6 +33,17 @@ import Testing
         #expect(stats["uptime_s"] is Double)
     }
 
+    @Test func numericIDsAreEchoedByteForByte() async throws {
+        let daemon = try await DaemonProcess.start(index: Self.fixture.indexPath)
+        defer { daemon.kill() }
+        let socket = try RawSocket(path: daemon.socketPath)
+        for id in ["12345678901234567890", "-0", "1.0"] {
+            socket.write(Array(#"{"id":\#(id),"op":"search","q":"PCI"}"#.utf8) + [0x0a])
+            let reply = try #require(socket.readLine(timeout: 10))
+            #expect(reply.hasPrefix(#"{"#) && reply.contains(#""id":\#(id),"#), "\(reply)")
+        }
+    }
+
     @Test func pipelinedRequestsAreAnsweredInOrder() async throws {
         let daemon = try await DaemonProcess.start(index: Self.fixture.indexPath)
         defer { daemon.kill() }

@@ -71,4 +71,51 @@ import Testing
         let search = (stats["ops"] as? [String: Any])?["search"] as? [String: Any]
         #expect(search?["errors"] as? Int == 1)
     }
+
+    /// Under `ulimit -n 128` and the default `--max-connections`, every connection is either
+    /// served or refused with `too_many_connections`; none is left waiting, and the log says
+    /// the limit was lowered.
+    @Test func connectionsPastTheFileLimitAreRefusedNotLeftWaiting() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let log = directory.file("needled.log")
+        let daemon = try await DaemonProcess.start(index: StandardFixture.indexPath, logPath: log, fileLimit: 128)
+        defer { daemon.kill() }
+        let sockets = try (0..<160).map { _ in try RawSocket(path: daemon.socketPath) }
+        var answers: [String: Int] = [:]
+        for socket in sockets {
+            socket.write(Array(#"{"id":1,"op":"ping"}"#.utf8) + [0x0a])
+            let line = socket.readLine(timeout: 10).flatMap { try? Reply.object($0) }
+            let answer = line.map { Reply.errorCode($0) ?? "ok" } ?? "no answer"
+            answers[answer, default: 0] += 1
+        }
+        #expect(answers["no answer"] == nil)
+        #expect(answers["ok", default: 0] > 0)
+        #expect(answers["too_many_connections", default: 0] > 0)
+        let logged = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(logged.contains("the file limit leaves room for fewer connections"))
+    }
+
+    /// One "word" of 13,000 hyphenated parts (a 65 KB line) costs no more than a short query:
+    /// while four of them run, a ping on a new connection is answered at once.
+    @Test func aHugeSingleTokenQueryDoesNotHoldUpOtherConnections() async throws {
+        let daemon = try await DaemonProcess.start(index: StandardFixture.indexPath, extraArguments: ["--request-timeout", "0.5"])
+        defer { daemon.kill() }
+        let word = Array(repeating: "skin", count: 13_000).joined(separator: "-")
+        let sockets = try (0..<4).map { _ in try RawSocket(path: daemon.socketPath) }
+        for (number, socket) in sockets.enumerated() {
+            let operation: NeedleProtocol.Operation = number % 2 == 0
+                ? .search(SearchRequest(query: word)) : .ask(AskRequest(question: word))
+            socket.write(Request(id: .int(Int64(number)), operation: operation).encodedLine())
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect(try Reply.object(try await daemon.request(.ping))["ok"] as? Bool == true)
+        // A liveness bound, not a speed measure: a ping waits for no search.
+        #expect(clock.now - start < .seconds(5))
+        for socket in sockets {
+            let reply = try Reply.object(try #require(socket.readLine(timeout: 30)))
+            #expect(reply["ok"] as? Bool == true || Reply.errorCode(reply) == "timeout")
+        }
+    }
 }

@@ -86,7 +86,47 @@ import Testing
         #expect(rename(tampered, fixture.indexPath) == 0)
         let reply = try Reply.object(try await daemon.request(.reload))
         #expect(Reply.errorCode(reply) == "internal")
-        #expect((reply["error"] as? [String: Any])?["message"] as? String ?? "" == "\(fixture.indexPath): meta says 99 articles but the index holds 5")
+        #expect((reply["error"] as? [String: Any])?["message"] as? String ?? "" == "\(fixture.indexPath): meta says 99 articles but the index holds 5; rebuild it with: needle index --full --out \(fixture.indexPath)")
+    }
+
+    /// The daemon holds the file it verified: without a reload, neither another index renamed
+    /// over the path nor deleting the path changes or breaks an answer, even on reader
+    /// connections opened afterwards, and `stats` reports the index being served.
+    @Test func theServedIndexIsTheOneVerifiedWhateverHappensAtItsPath() async throws {
+        let fixture = try CorpusFixture(articles: CorpusFixture.standardArticles)
+        defer { fixture.remove() }
+        try fixture.buildIndex()
+        let daemon = try await DaemonProcess.start(index: fixture.indexPath, extraArguments: ["--readers", "8"])
+        defer { daemon.kill() }
+        let other = try CorpusFixture(articles: ["retinol": Self.retinol])
+        defer { other.remove() }
+        let otherIndex = try other.buildIndex()
+        #expect(rename(otherIndex, fixture.indexPath) == 0)
+        #expect(try await concurrentFirstHits("PCI", daemon: daemon) == Array(repeating: "microneedling", count: 40))
+        #expect(unlink(fixture.indexPath) == 0)
+        #expect(try await concurrentFirstHits("PCI", daemon: daemon) == Array(repeating: "microneedling", count: 40))
+        let stats = try Reply.object(try await daemon.request(.stats))
+        #expect((stats["index"] as? [String: Any])?["articles"] as? Int == 5)
+    }
+
+    /// The first hit (or error code) of `query` sent by 8 clients at once, 5 times each.
+    private func concurrentFirstHits(_ query: String, daemon: DaemonProcess) async throws -> [String] {
+        try await withThrowingTaskGroup(of: [String].self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    try await NeedleConnection.with(socketPath: daemon.socketPath) { connection in
+                        var answers: [String] = []
+                        for id in 0..<5 {
+                            let reply = try Reply.object(try await connection.request(
+                                Request(id: .int(Int64(id)), operation: .search(SearchRequest(query: query)))))
+                            answers.append(Reply.slugs(reply).first ?? Reply.errorCode(reply) ?? "no hit")
+                        }
+                        return answers
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
     }
 
     @Test func sigHupReloadsTheIndex() async throws {

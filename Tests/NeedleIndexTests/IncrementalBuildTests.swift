@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import NeedleCorpus
 import NeedleIndex
 import NeedleTesting
@@ -119,5 +120,48 @@ import Testing
         let again = try Self.build(fixture, to: fixture.indexPath, mode: .full)
         #expect(again.changes == nil)
         #expect(again.description.hasPrefix("indexed 5 articles"))
+    }
+
+    /// An index that fails verification is not copied and built upon: the build starts
+    /// afresh, says why, and publishes a sound index.
+    @Test(arguments: ["meta", "pages"])
+    func anIncrementalBuildOverADamagedIndexBuildsInFullAndSaysSo(damage: String) throws {
+        let fixture = try CorpusFixture(articles: CorpusFixture.standardArticles, synonyms: CorpusFixture.standardSynonyms)
+        defer { fixture.remove() }
+        _ = try Self.build(fixture, to: fixture.indexPath, mode: .full)
+        if damage == "meta" {
+            try DatabaseQueue(path: fixture.indexPath).write { try $0.execute(sql: "UPDATE meta SET value = '99' WHERE key = 'passages'") }
+        } else {
+            try IndexVerificationTests.scribble(onHalfOf: fixture.indexPath)
+        }
+        let outcome = try IndexBuilder.build(from: CorpusReader(folder: fixture.corpusPath), to: fixture.indexPath, mode: .incremental)
+        let summary = try #require(outcome.summary)
+        #expect(summary.changes == nil, "built in full")
+        #expect(outcome.notes.count == 1)
+        #expect(outcome.notes.first?.hasPrefix(fixture.indexPath + ": ") == true)
+        #expect(outcome.notes.first?.hasSuffix("; building it in full") == true)
+        #expect(try IndexVerification.verify(path: fixture.indexPath).meta.articles == 5)
+    }
+
+    /// `<out>.tmp-PID` and `<out>.tmp-PID.passages` of a process that is gone are removed by
+    /// the next build; those of a live process are left to it.
+    @Test func temporaryFilesOfKilledBuildsAreRemovedByTheNextBuild() throws {
+        let fixture = try CorpusFixture(articles: CorpusFixture.standardArticles)
+        defer { fixture.remove() }
+        _ = try Self.build(fixture, to: fixture.indexPath, mode: .full)
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = finished.processIdentifier
+        let stale = ["needle.sqlite.tmp-\(dead)", "needle.sqlite.tmp-\(dead).passages"]
+        let alive = ["needle.sqlite.tmp-1", "needle.sqlite.tmp-\(getppid()).passages", "needle.sqlite.tmp-notapid"]
+        let folder = (fixture.indexPath as NSString).deletingLastPathComponent
+        for name in stale + alive { FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("x".utf8)) }
+        let outcome = try IndexBuilder.build(from: CorpusReader(folder: fixture.corpusPath), to: fixture.indexPath, mode: .incremental)
+        #expect(outcome.summary != nil)
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+        #expect(left == Set(alive + ["needle.sqlite"]))
+        #expect(outcome.notes == stale.sorted().map { "removed \($0), left by a build that was killed" })
     }
 }

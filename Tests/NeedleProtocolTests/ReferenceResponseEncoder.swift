@@ -2,8 +2,8 @@ import Foundation
 import NeedleProtocol
 
 /// The way ``Response/encodedLine()`` wrote responses before ``JSONWriter``: Foundation's
-/// `JSONEncoder` over the types' `Encodable` conformance. Kept here as the reference the
-/// hand-written encoding must match byte for byte.
+/// `JSONEncoder` over the types' `Encodable` form (`ReferenceEncodings.swift`). Kept here as the
+/// reference the hand-written encoding must match byte for byte.
 enum ReferenceResponseEncoder {
     static func encodedLine(_ response: Response) -> [UInt8] {
         let encoder = JSONEncoder()

@@ -12,6 +12,23 @@ import Testing
         #expect(request.operation == .search(SearchRequest(query: "acne scars", limit: 5, offset: 10, kind: "treatment")))
     }
 
+    /// A numeric id comes back as the request wrote it, in replies and in errors alike.
+    @Test(arguments: ["12345678901234567890", "-0", "1.0", "1e2", "-12.50", "0.1", "7", "-3"])
+    func aNumericIDIsEchoedByteForByte(id: String) throws {
+        let request = try decode(#"{"id":\#(id),"op":"ping"}"#).get()
+        #expect(String(decoding: Response.pong(id: request.id).encodedLine(), as: UTF8.self) == #"{"id":\#(id),"ok":true}"# + "\n")
+        guard case .failure(let error) = decode(#"{"id":\#(id),"op":"nope"}"#) else {
+            Issue.record("an unknown op was accepted")
+            return
+        }
+        #expect(String(decoding: Response.error(error).encodedLine(), as: UTF8.self).contains(#""id":\#(id),"ok":false"#))
+    }
+
+    @Test func anIDWrittenAsTheReplyWouldWriteItStaysAPlainNumber() throws {
+        #expect(try decode(#"{"id":42,"op":"ping"}"#).get().id == .int(42))
+        #expect(try decode(#"{"id":0.5,"op":"ping"}"#).get().id == .double(0.5))
+    }
+
     @Test func searchFieldsHaveDefaults() throws {
         let request = try decode(#"{"op":"search","q":"pci"}"#).get()
         #expect(request.id == nil)

@@ -1,3 +1,4 @@
+import Foundation
 import NeedleProtocol
 import Testing
 
@@ -114,6 +115,28 @@ import Testing
             let reference = ReferenceResponseEncoder.encodedLine(response)
             if written != reference {
                 Issue.record("\(String(decoding: written, as: UTF8.self)) != \(String(decoding: reference, as: UTF8.self))")
+                return
+            }
+        }
+    }
+    /// Each result type's `jsonFields` and its `Decodable` conformance share `CodingKeys`; a reply
+    /// decodes back to the result it was written from, so neither side lost or renamed a field.
+    @Test func fiveThousandRandomResultsDecodeFromTheirLinesUnchanged() throws {
+        var responses = RandomResponses(seed: 7)
+        for _ in 0..<5000 {
+            let response = responses.response()
+            let line = Data(response.encodedLine())
+            if line.starts(with: Data(#"{"ok":false"#.utf8)) { continue }   // a NaN, which JSON cannot hold
+            let same: Bool
+            switch response {
+            case let .search(_, result): same = try JSONDecoder().decode(SearchResult.self, from: line) == result
+            case let .ask(_, result): same = try JSONDecoder().decode(AskResult.self, from: line) == result
+            case let .suggest(_, result): same = try JSONDecoder().decode(SuggestResult.self, from: line) == result
+            case let .stats(_, result): same = try JSONDecoder().decode(StatsResult.self, from: line) == result
+            default: continue
+            }
+            if !same {
+                Issue.record("\(String(decoding: line, as: UTF8.self)) decodes to another result")
                 return
             }
         }

@@ -1,3 +1,4 @@
+import NeedleProtocol
 @testable import NeedleServer
 import Testing
 

@@ -6,5 +6,8 @@ struct NeedleProof: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "needle-proof",
         abstract: "Prove needled under hostile input and hot reloads; prints the figures for docs/reliability.md.",
-        subcommands: [FuzzCommand.self, ReloadSoakCommand.self])
+        subcommands: [
+            FuzzCommand.self, ReloadSoakCommand.self, KillBuildCommand.self, FullDiskCommand.self, ReplacedIndexCommand.self,
+            HugeQueryCommand.self, SocketTakeoverCommand.self, FileLimitCommand.self,
+        ])
 }

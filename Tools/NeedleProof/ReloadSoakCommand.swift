@@ -37,7 +37,7 @@ struct ReloadSoakCommand: AsyncParsableCommand {
         _ = try IndexBuilder.build(corpus, to: indexPath)
         let daemon = try await DaemonProcess.start(index: indexPath)
         defer { daemon.kill() }
-        let expected = try await firstSlugs(daemon)
+        let expected = try await ExpectedAnswers.firstSlugs(query, daemon: daemon)
         let before = ProcessMemory.residentKilobytes(pid: daemon.process.processIdentifier) ?? 0
         let stop = Flag()
         async let load = QueryLoad.run(socketPath: daemon.socketPath, clients: clients, expected: expected, until: stop)
@@ -54,19 +54,5 @@ struct ReloadSoakCommand: AsyncParsableCommand {
         print("RSS before \(before) KiB, after \(after) KiB")
         for failure in result.failures.prefix(5) { print("  \(failure)") }
         if refused > 0 || !result.failures.isEmpty { throw ExitCode.failure }
-    }
-
-    /// Each query's first hit before any reload: what every later answer must match.
-    private func firstSlugs(_ daemon: DaemonProcess) async throws -> [String: String] {
-        var expected: [String: String] = [:]
-        for text in query {
-            let line = try await daemon.request(.search(SearchRequest(query: text)))
-            let reply = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-            guard let slug = (reply?["hits"] as? [[String: Any]])?.first?["slug"] as? String else {
-                throw ValidationError("'\(text)' finds nothing in this corpus; pick queries that do")
-            }
-            expected[text] = slug
-        }
-        return expected
     }
 }

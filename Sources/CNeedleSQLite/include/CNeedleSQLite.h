@@ -17,4 +17,10 @@ uint64_t needle_monotonic_nanoseconds(void);
 /// the handler is removed by calling this again with NULL.
 void needle_sqlite_set_deadline(void *connection, const uint64_t *deadline);
 
+/// Makes the default SQLite VFS open a name in /proc/self/fd as the kernel resolves it (the
+/// file held by that descriptor, even once deleted or renamed over) instead of following the
+/// link's text back to a path. Other names are opened as before. Initializes SQLite, so
+/// process-wide settings must come first. Returns SQLITE_OK (0) once registered.
+int needle_sqlite_open_held_files(void);
+
 #endif

@@ -1,15 +1,8 @@
 import Foundation
 import NIOCore
+import NeedleProtocol
 
-/// Who is on the other end of a Unix socket connection, as the kernel tells it (`SO_PEERCRED`).
-///
-/// The stored properties mirror Linux's `struct ucred` field for field (pid, uid, gid; 4 bytes
-/// each), which Glibc does not export to Swift, so the kernel fills this type directly.
-struct PeerCredentials: Sendable, Hashable {
-    var pid: Int32
-    var uid: UInt32
-    var gid: UInt32
-
+extension PeerCredentials {
     /// The credentials of the process that connected `channel`; `nil` when the kernel gives none.
     static func of(_ channel: any Channel) -> EventLoopFuture<PeerCredentials?> {
         guard let provider = channel as? any SocketOptionProvider else { return channel.eventLoop.makeSucceededFuture(nil) }
