@@ -45,12 +45,21 @@ public struct QueryExpander: Sendable {
         return bounded(kept, dropped: query.dropped + dropped.map { $0.original.joined(separator: " ") })
     }
 
-    /// In a message, each term once: a word the story repeats is one thing asked about. A short
-    /// query keeps its repeats, which weigh the word more.
+    /// In a message, each term once, in a question if any of its uses is: a word the story
+    /// repeats is one thing asked about. A short query keeps its repeats, which weigh the word more.
     private func distinct(_ terms: [QueryFocus.Term]) -> [QueryFocus.Term] {
         guard terms.count > QueryFocus.budget else { return terms }
-        var seen = Set<[String]>()
-        return terms.filter { seen.insert($0.group.original).inserted }
+        var first: [[String]: Int] = [:]
+        var distinct: [QueryFocus.Term] = []
+        for term in terms {
+            if let index = first[term.group.original] {
+                distinct[index].inQuestion = distinct[index].inQuestion || term.inQuestion
+            } else {
+                first[term.group.original] = distinct.count
+                distinct.append(term)
+            }
+        }
+        return distinct
     }
 
     /// The terms searched and the terms dropped: ``focus``'s choice, within ``maximumGroups``.

@@ -13,6 +13,10 @@ import Foundation
 /// - ``questionBonus`` when it stands in a sentence that asks something (ends with `?` or has
 ///   a question word): the question says what the message is about more often than the story.
 ///
+/// A one-word name that many articles use (more than ``commonNameShare`` of them: "burns",
+/// "itching", "rash") and that stands in the story rather than in a question is read as a plain
+/// word: "a rash around my mouth that burns" describes a symptom, it does not ask about Burns.
+///
 /// ```swift
 /// let focus = QueryFocus(articleCount: 387) { token in frequencies[token] ?? 0 }
 /// focus.select(scored)  // the budget's best, in the message's order, and the rest
@@ -23,6 +27,8 @@ public struct QueryFocus: Sendable {
     static let conceptBonus = 1.0
     static let questionBonus = 0.5
     static let unknownRarity = 0.0
+    /// The share of articles from which a one-word name in a message's story is a plain word.
+    static let commonNameShare = 1.0 / 16
 
     /// A term of the message and where it stands.
     struct Term {
@@ -42,10 +48,21 @@ public struct QueryFocus: Sendable {
     /// The terms to search and the terms dropped, each in the message's order.
     func select(_ terms: [Term]) -> (kept: [ExpandedQuery.Group], dropped: [ExpandedQuery.Group]) {
         guard terms.count > Self.budget else { return (terms.map(\.group), []) }
+        let terms = terms.map(reading)
         let scores = terms.map(score)
         let chosen = Set(terms.indices.sorted { (scores[$0], -$0) > (scores[$1], -$1) }.prefix(Self.budget))
         return (terms.indices.filter(chosen.contains).map { terms[$0].group },
                 terms.indices.filter { !chosen.contains($0) }.map { terms[$0].group })
+    }
+
+    /// The term as a message reads it: a common one-word name in the story is a plain word.
+    private func reading(_ term: Term) -> Term {
+        guard !term.inQuestion, term.group.original.count == 1, !term.group.concepts.isEmpty,
+              Double(documentFrequency(term.group.original[0])) > Self.commonNameShare * Double(articleCount) else { return term }
+        var plain = term
+        plain.group = ExpandedQuery.Group(original: term.group.original, alternatives: [term.group.original])
+        plain.group.readAsName = false
+        return plain
     }
 
     func score(_ term: Term) -> Double {

@@ -34,6 +34,19 @@ import Testing
         #expect(Set(kept).isDisjoint(with: expanded.dropped))
     }
 
+    @Test func aCommonOneWordNameInTheStoryIsAPlainWord() {
+        let expander = QueryExpander(
+            dictionary: ConceptDictionary(articles: [ArticleNames(slug: "burns", names: ["Burns"])], synonyms: []),
+            focus: QueryFocus(articleCount: 100) { $0 == "burns" ? 30 : 5 })
+        let story = "I have a red rash around my mouth that burns when I put on moisturizer and gets little bumps and pus spots. "
+            + "It started three weeks ago after a holiday in Spain with friends, and my cheeks flush after wine."
+        let inStory = expander.expand(ParsedQuery(story + " What could it be?"))
+        #expect(!inStory.groups.contains { $0.original == ["burns"] && ($0.readAsName || !$0.concepts.isEmpty) })
+        #expect(inStory.interpretations.isEmpty)
+        let asked = expander.expand(ParsedQuery(story + " How do you treat burns?")).groups.first { $0.original == ["burns"] }
+        #expect(asked?.readAsName == true && asked?.concepts.isEmpty == false, "a name in the question is asked about")
+    }
+
     @Test func theTermsKeepTheMessagesOrder() {
         let kept = expander.expand(ParsedQuery(Self.message)).groups.map { $0.original.joined(separator: " ") }
         let positions = kept.compactMap { Self.message.lowercased().range(of: $0)?.lowerBound }
@@ -46,6 +59,11 @@ import Testing
     @Test func theQuestionSentenceGivesTheIntent() {
         let analysis = QuestionAnalysis("I had tests after my surgery and the rash came back at home. What is the treatment?")
         #expect(analysis.intents == [.treatment])
+    }
+
+    @Test func ofSeveralQuestionsTheFirstComesFirst() {
+        let analysis = QuestionAnalysis("What is trichotillomania? My daughter pulls her hair. Does it go away? What is the treatment?")
+        #expect(analysis.intents == [.definition, .outlook, .treatment])
     }
 
     @Test func withoutAQuestionEveryCueCounts() {
