@@ -1,14 +1,16 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only (SO_PEERCRED, st_mtim, glibc's malloc, /proc; see the README): no Apple platform is claimed.
 let package = Package(
     name: "Needle",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "needle", targets: ["needle"]),
         .executable(name: "needled", targets: ["needled"]),
         .executable(name: "needle-eval", targets: ["needle-eval"]),
         .executable(name: "needle-bench", targets: ["needle-bench"]),
+        .executable(name: "needle-http", targets: ["needle-http"]),
+        .library(name: "NeedleClient", targets: ["NeedleClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -20,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // Wire types of the socket protocol: requests, responses, error codes. No I/O.
@@ -32,7 +37,10 @@ let package = Package(
         // The index file: schema, atomic building, format version, metadata.
         .target(
             name: "NeedleIndex",
-            dependencies: ["NeedleCorpus", "CNeedleSQLite", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "NeedleCorpus", "CNeedleSQLite",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // sqlite3_config, which is variadic and so out of Swift's reach, for SQLiteSetup.
         .target(name: "CNeedleSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
@@ -41,24 +49,24 @@ let package = Package(
         // Query parsing, concept expansion, safe FTS5 expressions, ranking and snippets.
         .target(
             name: "NeedleSearch",
-            dependencies: ["CNeedleSQLite", "NeedleIndex", "NeedleProtocol", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CNeedleSQLite", "NeedleCorpus", "NeedleIndex", "NeedleProtocol", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The NIO socket server: framing, request dispatch, lifecycle.
         .target(
             name: "NeedleServer",
             dependencies: [
-                "CNeedleMemory", "NeedleSearch", "NeedleProtocol",
+                "CNeedleMemory", "NeedleIndex", "NeedleSearch", "NeedleProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
-        // A small client for the socket protocol, used by the CLI, tests and tools.
+        // The Swift client library (a product): typed async/await calls, and raw connections for tests and tools.
         .target(
             name: "NeedleClient",
             dependencies: [
@@ -68,10 +76,19 @@ let package = Package(
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
             ]
         ),
+        // The MCP server of `needle mcp`: tools and article resources over the socket protocol.
+        .target(
+            name: "NeedleMCP",
+            dependencies: [
+                "NeedleClient", "NeedleProtocol",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         // Fixtures for tests: temporary corpora and indexes, spawning needled.
         .target(
             name: "NeedleTesting",
-            dependencies: ["NeedleCorpus", "NeedleIndex", "NeedleClient"]
+            dependencies: ["NeedleCorpus", "NeedleIndex", "NeedleClient", "NeedleProtocol"]
         ),
         // Search-quality measures and the evaluation sets' formats, for the eval tool.
         .target(
@@ -79,7 +96,7 @@ let package = Package(
             dependencies: ["NeedleClient", "NeedleProtocol"]
         ),
         // The benchmark's pure parts and load driver: closed-loop clients, percentiles, report, chart.
-        .target(name: "NeedleBench"),
+        .target(name: "NeedleBench", dependencies: ["NeedleProtocol"]),
         .executableTarget(
             name: "needle-bench",
             dependencies: ["NeedleBench", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -87,14 +104,14 @@ let package = Package(
         .executableTarget(
             name: "needle",
             dependencies: [
-                "NeedleCorpus", "NeedleIndex", "NeedleSearch", "NeedleClient", "NeedleProtocol",
+                "NeedleCorpus", "NeedleIndex", "NeedleSearch", "NeedleClient", "NeedleMCP", "NeedleProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "needled",
             dependencies: [
-                "NeedleServer", "NeedleSearch",
+                "NeedleServer", "NeedleSearch", "NeedleProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -105,32 +122,82 @@ let package = Package(
             dependencies: ["NeedleEvaluation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "NeedleEvaluationTests", dependencies: ["NeedleEvaluation"]),
+        // The HTTP/JSON gateway's routes, its pool of socket connections to needled, and the page.
+        .target(
+            name: "NeedleHTTP",
+            dependencies: [
+                "NeedleProtocol",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Page"), .copy("openapi.json")]
+        ),
+        .executableTarget(
+            name: "needle-http",
+            dependencies: [
+                "NeedleHTTP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "NeedleHTTPTests",
+            dependencies: [
+                "NeedleHTTP", "NeedleTesting", "NeedleProtocol", "needled", "needle-http",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "NeedleClientTests", dependencies: ["NeedleClient", "NeedleProtocol", "NeedleTesting", "needled"]),
+        .testTarget(
+            name: "NeedleMCPTests",
+            dependencies: [
+                "NeedleTesting", "needle", "needled",
+                .product(name: "MCP", package: "swift-sdk"), .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         // Tools/NeedleProof: protocol fuzzing and reload soaks against a live needled (docs/reliability.md).
         .executableTarget(
             name: "needle-proof",
             dependencies: [
-                "NeedleTesting", "NeedleClient", "NeedleProtocol", "NeedleCorpus", "NeedleIndex",
+                "NeedleTesting", "NeedleClient", "NeedleProtocol", "NeedleCorpus", "NeedleIndex", "NeedleBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tools/NeedleProof"
         ),
         .testTarget(name: "NeedleProtocolTests", dependencies: ["NeedleProtocol", "NeedleTesting"]),
-        .testTarget(name: "NeedleBenchTests", dependencies: ["NeedleBench"]),
+        .testTarget(name: "NeedleBenchTests", dependencies: ["NeedleBench", "NeedleProtocol"]),
         .testTarget(name: "NeedleCorpusTests", dependencies: ["NeedleCorpus", "NeedleTesting"]),
         .testTarget(
             name: "NeedleIndexTests",
-            dependencies: ["NeedleIndex", "NeedleTesting", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NeedleCorpus", "NeedleIndex", "NeedleTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "NeedleSearchTests",
-            dependencies: ["NeedleSearch", "NeedleTesting", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "NeedleCorpus", "NeedleIndex", "NeedleProtocol", "NeedleSearch", "NeedleTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
-        .testTarget(name: "NeedleServerTests", dependencies: ["NeedleServer"]),
+        .testTarget(
+            name: "NeedleServerTests",
+            dependencies: [
+                "NeedleProtocol", "NeedleServer",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "NeedleCommandLineTests", dependencies: ["needle", "NeedleProtocol"]),
         .testTarget(
             name: "NeedleEndToEndTests",
             dependencies: [
-                "NeedleTesting", "NeedleClient", "NeedleProtocol", "NeedleIndex", "needle", "needled",
+                "NeedleTesting", "NeedleClient", "NeedleProtocol", "NeedleIndex", "NeedleBench", "needle", "needled",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -62,7 +62,7 @@ public struct LatencyChart: Sendable {
     /// One line per daemon that answered `operation`.
     func series(of operation: BenchOperation) -> [Series] {
         labels.compactMap { label in
-            let cells = results.cells.filter { $0.supported && $0.label == label.name && $0.operation == operation }
+            let cells = results.cells.filter { $0.supported && $0.label == label.name && $0.operation == operation && $0.queryFile == operation.queryFile }
             return cells.isEmpty ? nil : Series(name: label.name, color: label.color, cells: cells.sorted { $0.clients < $1.clients })
         }
     }

@@ -17,6 +17,16 @@ public struct LatencySummary: Sendable, Hashable, Codable {
     public var p99: Double
     public var max: Double
 
+    /// Figures summarized elsewhere (another tool's report), in microseconds.
+    public init(count: Int, mean: Double, p50: Double, p90: Double, p99: Double, max: Double) {
+        self.count = count
+        self.mean = mean
+        self.p50 = p50
+        self.p90 = p90
+        self.p99 = p99
+        self.max = max
+    }
+
     /// Summarizes samples given in nanoseconds; all figures are zero when there are none.
     public init(nanoseconds samples: [UInt64]) {
         let sorted = samples.sorted()

@@ -6,6 +6,9 @@ public struct LoadCell: Sendable, Hashable, Codable {
     /// Which daemon: `needle` or `limitd`.
     public var label: String
     public var operation: BenchOperation
+    /// The query file's name (`terms.txt`, `questions.txt`); nil means the operation's own
+    /// ``BenchOperation/queryFile``.
+    public var queries: String?
     public var clients: Int
     public var supported: Bool
     /// Length of the measured window, after warm-up.
@@ -19,11 +22,12 @@ public struct LoadCell: Sendable, Hashable, Codable {
     public var daemonRSSKiB: Int?
 
     public init(
-        label: String, operation: BenchOperation, clients: Int, supported: Bool, seconds: Double,
+        label: String, operation: BenchOperation, queries: String? = nil, clients: Int, supported: Bool, seconds: Double,
         replies: Int, errors: Int, latency: LatencySummary, daemonRSSKiB: Int? = nil
     ) {
         self.label = label
         self.operation = operation
+        self.queries = queries
         self.clients = clients
         self.supported = supported
         self.seconds = seconds
@@ -32,6 +36,9 @@ public struct LoadCell: Sendable, Hashable, Codable {
         self.latency = latency
         self.daemonRSSKiB = daemonRSSKiB
     }
+
+    /// The query file this cell read.
+    public var queryFile: String { queries ?? operation.queryFile }
 
     /// Replies per second inside the measured window.
     public var qps: Double { seconds > 0 ? Double(replies) / seconds : 0 }

@@ -19,21 +19,33 @@ public struct ResultsTable: Sendable {
         self.floor = floor
     }
 
-    /// Both tables, each under a heading.
+    /// The tables under one heading: builds, load against the floor, against the in-process
+    /// anchor (``AnchorTable``) when it was measured, and other runs.
     public var markdown: String {
-        """
-        ### \(results.articles) articles
+        let tables = [
+            results.builds.isEmpty ? "" : buildTable, results.cells.isEmpty ? "" : loadTable,
+            AnchorTable(results, subject: subject).markdown, otherRuns, serverTimeTable,
+        ].filter { !$0.isEmpty }
+        return "### \(results.articles) articles\n\n" + tables.joined(separator: "\n\n") + "\n"
+    }
 
-        \(buildTable)
-
-        \(loadTable)
-        \(otherRuns.isEmpty ? "" : "\n" + otherRuns + "\n")
-        """
+    /// The daemon's own `took_us` per operation, when measured (``ServerTime``).
+    public var serverTimeTable: String {
+        guard !results.serverTimes.isEmpty else { return "" }
+        var lines = [
+            "| run | op | requests | rounds | took_us p50 | p90 | p99 | max |", "|---|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for time in results.serverTimes {
+            let figures = [time.took.p50, time.took.p90, time.took.p99, time.took.max].map { Self.fixed($0, 0) }
+            lines.append("| \(time.label) (\(time.queries)) | \(time.operation.rawValue) | \(time.requests) | \(time.rounds) | " + figures.joined(separator: " | ") + " |")
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// Runs under other labels (a long soak run, say): replies, QPS, p99 and the daemon's memory after.
     public var otherRuns: String {
-        let cells = results.cells.filter { $0.label != subject && $0.label != floor && $0.supported }
+        let compared = [subject, floor, AnchorTable(results).anchor]
+        let cells = results.cells.filter { !compared.contains($0.label) && $0.supported }
         guard !cells.isEmpty else { return "" }
         var lines = ["| run | op | clients | replies | QPS | p99 µs | RSS MiB after |", "|---|---|---:|---:|---:|---:|---:|"]
         for cell in cells {
@@ -78,7 +90,9 @@ public struct ResultsTable: Sendable {
     }
 
     private func clientCounts(_ operation: BenchOperation) -> [Int] {
-        Set(results.cells.filter { $0.operation == operation && [subject, floor].contains($0.label) }.map(\.clients)).sorted()
+        Set(results.cells.filter {
+            $0.operation == operation && $0.queryFile == operation.queryFile && [subject, floor].contains($0.label)
+        }.map(\.clients)).sorted()
     }
 
     private func row(_ operation: BenchOperation, clients: Int) -> String {

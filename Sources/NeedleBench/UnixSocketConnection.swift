@@ -3,6 +3,7 @@ import Glibc
 #else
 import Darwin
 #endif
+import NeedleProtocol
 
 /// A blocking connection to a Unix domain socket that sends lines and reads reply lines.
 ///
@@ -24,21 +25,11 @@ public final class UnixSocketConnection {
     public init(path: String) throws {
         descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw BenchError.socket(path: path, reason: Self.lastError()) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let capacity = MemoryLayout.size(ofValue: address.sun_path)
-        guard path.utf8.count < capacity else {
+        guard let address = UnixSocketAddress(path: path) else {
             close(descriptor)
-            throw BenchError.socket(path: path, reason: "path longer than \(capacity - 1) bytes")
+            throw BenchError.socket(path: path, reason: "path longer than \(UnixSocketAddress.maximumPathLength) bytes")
         }
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            raw.copyBytes(from: path.utf8)
-        }
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
+        let connected = address.withSockaddr { connect(descriptor, $0, $1) }
         guard connected == 0 else {
             let reason = Self.lastError()
             close(descriptor)

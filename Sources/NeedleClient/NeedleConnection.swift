@@ -3,7 +3,10 @@ import NIOExtras
 import NIOPosix
 import NeedleProtocol
 
-/// A connection to a running `needled`, for the CLI, tests and tools.
+/// A raw connection to a running `needled`: request lines out, reply lines in.
+///
+/// ``NeedleClient`` is the typed API built on it; use this type to pipeline requests or to send
+/// bytes a client would not (tests, fuzzing, benchmarks).
 ///
 /// ```swift
 /// let reply = try await NeedleConnection.with(socketPath: path) { connection in
@@ -67,20 +70,5 @@ public struct NeedleConnection: ~Copyable {
         try await send(request)
         guard let line = try await nextLine() else { throw ClientError.closedByDaemon }
         return line
-    }
-}
-
-/// Why a client call failed.
-public enum ClientError: Error, CustomStringConvertible, Sendable {
-    case noDaemon(socketPath: String)
-    case closedByDaemon
-
-    public var description: String {
-        switch self {
-        case .noDaemon(let path):
-            return "no daemon is listening on \(path); start one with: ./Tools/serve (or: needled --socket \(path))"
-        case .closedByDaemon:
-            return "the daemon closed the connection before answering"
-        }
     }
 }

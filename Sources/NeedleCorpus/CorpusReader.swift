@@ -6,7 +6,8 @@ import Foundation
 /// Articles come in sorted path order, each already parsed and checked against the
 /// articles before it; an article with errors is reported and skipped. Per-file
 /// diagnostics come first, then the cross-article ones (duplicate slugs, shared
-/// names), as ``CorpusLoader`` reports them. Files are read and parsed on a thread
+/// names, and, when the folder has a `facts.yaml`, shared facts stated differently:
+/// see ``FactFileParser``), as ``CorpusLoader`` reports them. Files are read and parsed on a thread
 /// of their own, so parsing overlaps with whatever the caller does with each article.
 ///
 /// ```swift
@@ -84,6 +85,7 @@ public struct CorpusReader: Sendable {
         var diagnostics: [Diagnostic] = []
         var crossArticle: [Diagnostic] = []
         var validator = CorpusValidator()
+        var factChecker = readFacts(into: &diagnostics)
         var digest = ContentDigest()
         var count = 0
         for file in CorpusFiles.articles(in: folder, into: &diagnostics) {
@@ -97,13 +99,27 @@ public struct CorpusReader: Sendable {
             guard let article = ArticleParser.parse(bytes, slug: file.slug, path: file.path, skippingBody: known, into: &diagnostics),
                   validator.check(article, into: &crossArticle)
             else { continue }
+            factChecker?.check(article, text: String(decoding: bytes, as: UTF8.self), into: &crossArticle)
             guard send(article) else { break }
             count += 1
         }
         let synonyms = readSynonyms(digest: &digest, into: &diagnostics)
+        factChecker?.finish(into: &crossArticle)
         diagnostics += crossArticle
         if strict { diagnostics = diagnostics.map(\.escalated) }
         return Outcome(diagnostics: diagnostics, synonyms: synonyms, digest: digest.value, articles: count)
+    }
+
+    /// The checker for `facts.yaml`, or `nil` when the corpus has none: only a corpus that
+    /// keeps its shared facts is checked for stating them alike.
+    private func readFacts(into diagnostics: inout [Diagnostic]) -> FactChecker? {
+        let path = (folder as NSString).appendingPathComponent("facts.yaml")
+        guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
+        guard let text = String(validating: Array(bytes), as: UTF8.self) else {
+            diagnostics.append(Diagnostic(.error, path: path, line: 1, "invalid UTF-8: save the file as UTF-8"))
+            return nil
+        }
+        return FactChecker(facts: FactFileParser.parse(text, path: path, into: &diagnostics))
     }
 
     private func readSynonyms(digest: inout ContentDigest, into diagnostics: inout [Diagnostic]) -> [SynonymRule] {

@@ -72,6 +72,7 @@ enum IndexFile {
         let outcome = loaded.outcome
         var meta: IndexMeta?
         try db.inTransaction {
+            try TermTable.rebuild(db)
             let passages = try IndexUpdate.verify(db, articles: outcome.articles)
             meta = IndexMeta(
                 schemaVersion: IndexSchema.version, corpusDigest: ContentDigest.hex(outcome.digest),

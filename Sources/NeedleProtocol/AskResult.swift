@@ -34,7 +34,6 @@ public struct AskResult: Sendable, Hashable, Decodable {
         self.suggestions = suggestions
     }
 
-
     enum CodingKeys: String, CodingKey {
         case tookMicroseconds = "took_us"
         case answers, intent, topic, corrected, suggestions
@@ -70,7 +69,6 @@ public struct AskResult: Sendable, Hashable, Decodable {
             self.confidence = confidence
             self.explain = explain
         }
-
 
         enum CodingKeys: String, CodingKey {
             case slug, title, section, text, score, confidence, explain

@@ -10,7 +10,6 @@ public struct QueryExplanation: Sendable, Hashable, Decodable {
         self.formula = formula
     }
 
-
     enum CodingKeys: String, CodingKey {
         case match, formula
     }
@@ -55,7 +54,6 @@ public struct ScoreExplanation: Sendable, Hashable, Decodable {
         self.headingMatch = headingMatch
         self.passageMatch = passageMatch
     }
-
 
     enum CodingKeys: String, CodingKey {
         case bm25, fields

@@ -13,7 +13,6 @@ public struct Facets: Sendable, Hashable, Decodable {
             self.count = count
         }
 
-
         enum CodingKeys: String, CodingKey {
             case value, count
         }

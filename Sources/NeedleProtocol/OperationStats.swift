@@ -22,7 +22,6 @@ public struct OperationStats: Sendable, Hashable, Decodable {
         self.p99Microseconds = p99Microseconds
     }
 
-
     enum CodingKeys: String, CodingKey {
         case requests, errors
         case p50Microseconds = "p50_us"

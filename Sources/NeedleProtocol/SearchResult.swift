@@ -36,7 +36,6 @@ public struct SearchResult: Sendable, Hashable, Decodable {
         self.explain = explain
     }
 
-
     enum CodingKeys: String, CodingKey {
         case tookMicroseconds = "took_us"
         case total, hits, expanded, corrected, facets, explain
@@ -87,7 +86,6 @@ public struct SearchHit: Sendable, Hashable, Decodable {
         self.snippet = snippet
         self.explain = explain
     }
-
 
     enum CodingKeys: String, CodingKey {
         case slug, title, kind, score, section, snippet, explain

@@ -19,11 +19,13 @@ public struct StatsResult: Sendable, Hashable, Decodable {
     /// Counters and latency percentiles per op (`search`, `ping`, …, and `invalid` for
     /// lines that were no valid request).
     public var ops: [String: OperationStats]?
+    /// The result cache's size and hit rate; `nil` from daemons that predate it.
+    public var resultCache: CacheStats?
 
     public init(
         uptimeSeconds: Double, requests: Int, connections: Int, index: IndexInfo, errors: Int? = nil,
         connectionsTotal: Int? = nil, connectionsRefused: Int? = nil, reloads: Int? = nil, reloadFailures: Int? = nil,
-        ops: [String: OperationStats]? = nil
+        ops: [String: OperationStats]? = nil, resultCache: CacheStats? = nil
     ) {
         self.uptimeSeconds = uptimeSeconds
         self.requests = requests
@@ -35,8 +37,8 @@ public struct StatsResult: Sendable, Hashable, Decodable {
         self.reloads = reloads
         self.reloadFailures = reloadFailures
         self.ops = ops
+        self.resultCache = resultCache
     }
-
 
     enum CodingKeys: String, CodingKey {
         case uptimeSeconds = "uptime_s"
@@ -44,6 +46,7 @@ public struct StatsResult: Sendable, Hashable, Decodable {
         case connectionsTotal = "connections_total"
         case connectionsRefused = "connections_refused"
         case reloadFailures = "reload_failures"
+        case resultCache = "result_cache"
     }
 }
 
@@ -59,6 +62,7 @@ extension StatsResult: JSONObject {
         JSONField(.reloads, omittedWhenNil: \.reloads),
         JSONField(.reloadFailures, omittedWhenNil: \.reloadFailures),
         JSONField(.ops, omittedWhenNil: \.ops),
+        JSONField(.resultCache, omittedWhenNil: \.resultCache),
     ]
 }
 
@@ -81,7 +85,6 @@ public struct IndexInfo: Sendable, Hashable, Decodable {
         self.passages = passages
         self.synonyms = synonyms
     }
-
 
     enum CodingKeys: String, CodingKey {
         case path

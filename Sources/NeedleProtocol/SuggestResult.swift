@@ -14,7 +14,6 @@ public struct SuggestResult: Sendable, Hashable, Decodable {
         self.suggestions = suggestions
     }
 
-
     enum CodingKeys: String, CodingKey {
         case tookMicroseconds = "took_us"
         case suggestions

@@ -38,7 +38,8 @@ struct AnswerSearch {
     func run(_ request: AskRequest) throws -> AskResult {
         let articles = Array(try ranker.rank(topic, filter: filter, count: Self.articleDepth).articles.prefix(Self.articleDepth))
         var candidates = try passages(of: articles)
-        let textScores = try passageScores(candidates.map(\.id))
+        let textScores = try PassageMatches(db: db, terms: ranker.terms)
+            .scores(question, within: articles.map(\.passages), candidates: Set(candidates.map(\.id)))
         let bestText = textScores.values.max() ?? 0
         let bestArticle = articles.first?.score ?? 0
         let highlighter = PassageHighlighter(query: topic)
@@ -97,18 +98,5 @@ struct AnswerSearch {
                 arguments: [article.passages.lowerBound, article.passages.upperBound]
             ).map { Candidate(id: $0[0], article: article, heading: $0[1], text: $0[2]) }
         }
-    }
-
-    /// bm25 of the passages that match the whole question (sign flipped), by passage id.
-    private func passageScores(_ ids: [Int64]) throws -> [Int64: Double] {
-        guard !ids.isEmpty, !question.isEmpty else { return [:] }
-        var scores: [Int64: Double] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT rowid, bm25(passages_fts, 2.0, 1.0) FROM passages_fts
-            WHERE passages_fts MATCH ? AND rowid IN (\(ids.map(String.init).joined(separator: ",")))
-            """, arguments: [question.matchExpression]) {
-            scores[row[0]] = -(row[1] as Double)
-        }
-        return scores
     }
 }

@@ -1,8 +1,12 @@
 import GRDB
 
-/// Ranks the articles that match a query: FTS5 bm25 finds and orders candidates, then
-/// the best ``RankingWeights/rerankDepth`` of them are re-scored with name evidence
-/// from ``ArticleNameIndex``.
+/// Ranks the articles that match a query: bm25 finds and orders candidates, then the best
+/// ``RankingWeights/rerankDepth`` of them are re-scored with name evidence from
+/// ``ArticleNameIndex``.
+///
+/// Without a filter, bm25 comes from the index's stored postings (``ArticleMatches``),
+/// which also gives the exact number of matches; with a filter, FTS5 computes it over the
+/// rows the filter keeps. Both give the scores of `bm25(articles_fts, …)`.
 ///
 /// The re-scored window is fixed, so paging through results never repeats or skips an
 /// article: positions past the window keep bm25 order.
@@ -10,39 +14,63 @@ struct ArticleRanker {
     let db: Database
     let weights: RankingWeights
     let names: ArticleNameIndex
+    let terms: IndexTerms
 
-    /// The best `count` articles (at least the re-scored window), best first, and whether
-    /// they are all the articles that match.
-    func rank(_ query: ExpandedQuery, filter: SearchFilter, count: Int) throws -> (articles: [RankedArticle], complete: Bool) {
+    /// The best `count` articles (at least the re-scored window), best first, and how many
+    /// articles match when that is known without counting them (`nil` otherwise).
+    func rank(_ query: ExpandedQuery, filter: SearchFilter, count: Int) throws -> (articles: [RankedArticle], total: Int?) {
         let depth = max(weights.rerankDepth, count)
-        let fetched = try fetch(query, filter: filter, limit: depth)
-        let complete = fetched.count < depth
         let evidence = names.evidence(for: query, weights: weights)
-        let extras = complete ? [] : try fetchNamed(query, filter: filter, evidence: evidence, excluding: Set(fetched.map(\.id)))
+        let fetched: [RankedArticle]
+        let extras: [RankedArticle]
+        let total: Int?
+        if filter.isEmpty {
+            let matches = try ArticleMatches.find(query, terms: terms, weights: weights.columnWeights, in: db)
+            let best = matches.best(depth)
+            let named = Self.missingNames(evidence, excluding: Set(best.map(\.id))).compactMap { id in
+                matches.score(of: id).map { (id: id, bm25: $0) }
+            }.sorted(by: ArticleMatches.precedes)
+            fetched = try articles(best)
+            extras = try articles(named)
+            total = matches.count
+        } else {
+            fetched = try articles(fetch(query, filter: filter, limit: depth))
+            let complete = fetched.count < depth
+            let missing = complete ? [] : Self.missingNames(evidence, excluding: Set(fetched.map(\.id)))
+            extras = missing.isEmpty ? [] : try articles(fetch(query, filter: filter, limit: missing.count, ids: missing))
+            total = complete ? fetched.count : nil
+        }
         let window = min(fetched.count, weights.rerankDepth)
-        return (rescore(Array(fetched[..<window]) + extras, evidence: evidence) + fetched[window...], complete)
+        return (rescore(Array(fetched[..<window]) + extras, evidence: evidence) + fetched[window...], total)
     }
 
-    /// The best `limit` matches in bm25 order (FTS5 visits matches in rowid order, so ties
-    /// keep it), then their `articles` rows. Only a filter needs the join while ranking:
-    /// every `articles_fts` row is an article, and joining after the `LIMIT` spares reading
-    /// the row of every match. An id list constrains `articles_fts.rowid`, which FTS5 seeks
-    /// to, rather than scanning every match.
-    private func fetch(_ query: ExpandedQuery, filter: SearchFilter, limit: Int, ids: [Int64] = []) throws -> [RankedArticle] {
+    /// Articles the query names that bm25 left out of the window (a long article named by
+    /// the query), most named first, at most 20.
+    private static func missingNames(_ evidence: [Int64: ArticleNameIndex.Evidence], excluding: Set<Int64>) -> [Int64] {
+        evidence.filter { !excluding.contains($0.key) }.sorted { $0.value.share > $1.value.share }.prefix(20).map(\.key)
+    }
+
+    /// The best `limit` matches that pass `filter`, in bm25 order, computed by FTS5 (ties
+    /// keep rowid order, in which FTS5 visits matches). An id list constrains
+    /// `articles_fts.rowid`, which FTS5 seeks to, rather than scanning every match.
+    private func fetch(_ query: ExpandedQuery, filter: SearchFilter, limit: Int, ids: [Int64] = []) throws -> [(id: Int64, bm25: Double)] {
         var arguments: StatementArguments = ["match": query.matchExpression, "limit": limit]
         arguments += filter.arguments
         let idClause = ids.isEmpty ? "" : "AND articles_fts.rowid IN (\(ids.map(String.init).joined(separator: ",")))"
-        let source = filter.isEmpty ? "articles_fts" : "articles_fts JOIN articles a ON a.id = articles_fts.rowid"
         let sql = """
-            SELECT articles_fts.rowid, \(weights.articleRank) AS rank FROM \(source)
+            SELECT articles_fts.rowid, \(weights.articleRank) AS rank FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
             WHERE articles_fts MATCH :match \(filter.sql) \(idClause)
             ORDER BY rank LIMIT :limit
             """
         // An id list makes the SQL one of a kind: caching it would only fill the cache.
         let statement = ids.isEmpty ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
-        let ranked = try Row.fetchAll(statement, arguments: arguments).map { (id: $0[0] as Int64, bm25: -($0[1] as Double)) }
+        return try Row.fetchAll(statement, arguments: arguments).map { (id: $0[0] as Int64, bm25: -($0[1] as Double)) }
+    }
+
+    /// The `articles` rows of ranked ids, in the same order. The ids go in as one JSON
+    /// array, so the statement is prepared once and cached.
+    private func articles(_ ranked: [(id: Int64, bm25: Double)]) throws -> [RankedArticle] {
         guard !ranked.isEmpty else { return [] }
-        // The ids go in as one JSON array, so the statement is prepared once and cached.
         var rows: [Int64: Row] = [:]
         let articles = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT id, slug, title, kind, summary, first_passage, last_passage FROM articles
@@ -56,16 +84,6 @@ struct ArticleRanker {
                     passages: (row[5] as Int64)...(row[6] as Int64), bm25: match.bm25)
             }
         }
-    }
-
-    /// Named articles that bm25 left out of the window (a long article named by the query).
-    private func fetchNamed(
-        _ query: ExpandedQuery, filter: SearchFilter, evidence: [Int64: ArticleNameIndex.Evidence], excluding: Set<Int64>
-    ) throws -> [RankedArticle] {
-        let missing = evidence.filter { !excluding.contains($0.key) }
-            .sorted { $0.value.share > $1.value.share }.prefix(20).map(\.key)
-        guard !missing.isEmpty else { return [] }
-        return try fetch(query, filter: filter, limit: missing.count, ids: missing)
     }
 
     /// Scores the candidates: bm25 and name share, each over its best among them.

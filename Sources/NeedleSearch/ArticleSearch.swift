@@ -13,17 +13,17 @@ struct ArticleSearch {
     /// Words of context a snippet shows around its matches.
     static let snippetTokens = 24
 
-    init(db: Database, weights: RankingWeights, names: ArticleNameIndex, query: ExpandedQuery, filter: SearchFilter) {
+    init(db: Database, ranker: ArticleRanker, query: ExpandedQuery, filter: SearchFilter) {
         self.db = db
-        self.ranker = ArticleRanker(db: db, weights: weights, names: names)
+        self.ranker = ranker
         self.query = query
         self.filter = filter
     }
 
     func run(_ request: SearchRequest) throws -> SearchResult {
-        let (ranked, complete) = try ranker.rank(query, filter: filter, count: request.offset + request.limit)
+        let (ranked, known) = try ranker.rank(query, filter: filter, count: request.offset + request.limit)
         let page = ranked.dropFirst(request.offset).prefix(request.limit)
-        let total = complete ? ranked.count : try count()
+        let total = try known ?? count()
         let highlighter = PassageHighlighter(query: query, snippetTokens: Self.snippetTokens)
         let fields = request.explain ? try fieldScores(of: page.map(\.id)) : [:]
         let hits = try page.map { article in

@@ -96,11 +96,18 @@ public struct ExpandedQuery: Sendable, Hashable {
     /// phrase of an expanded group is listed twice: it weighs double its expansions, and
     /// an article that uses the user's words outranks one that only uses a synonym.
     public var matchExpression: String {
+        // Built like ``matchPhrases``: FTS5 numbers the phrases in this order.
         groups.map { group in
             var phrases = group.alternatives.map(Self.quoted)
             if phrases.count > 1 { phrases.insert(phrases[0], at: 1) }
             return phrases.count == 1 ? phrases[0] : "(" + phrases.joined(separator: " OR ") + ")"
         }.joined(separator: " OR ")
+    }
+
+    /// The phrases of ``matchExpression``, in the order FTS5 numbers them (an expanded
+    /// group's own phrase twice): what bm25 sums over.
+    var matchPhrases: [[String]] {
+        groups.flatMap { group in group.alternatives.count > 1 ? [group.alternatives[0]] + group.alternatives : group.alternatives }
     }
 
     static func quoted(_ tokens: [String]) -> String {

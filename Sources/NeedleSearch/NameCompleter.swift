@@ -49,6 +49,8 @@ struct NameCompleter: Sendable {
     let names: [Name]
     /// Sorted by their text, ``key(of:)``.
     let entries: [Entry]
+    /// The best names of the prefixes that begin many entries, ranked once.
+    private(set) var popular = PopularPrefixes.none
 
     /// - Parameters:
     ///   - articles: every article as a suggestion shows it (`matched` is replaced).
@@ -76,6 +78,7 @@ struct NameCompleter: Sendable {
         self.articles = articles
         self.names = names
         self.entries = entries
+        self.popular = PopularPrefixes(self)
     }
 
     /// The names with their keys; a text many articles share (a concern, usually) is folded
@@ -122,20 +125,33 @@ struct NameCompleter: Sendable {
     func suggestions(for query: String, limit: Int) -> [Suggestion] {
         let prefix = Self.key(query)
         guard !prefix.isEmpty, limit > 0 else { return [] }
+        if let best = popular.names(for: prefix, limit: limit) { return best.map { suggestion(Int($0)) } }
         var picks = ArticlePicks(limit: limit)
-        for index in range(startingWith: prefix[...], within: entries.indices) {
-            offer(index, rank: rank(of: entries[index], typed: prefix), to: &picks)
-        }
+        offer(range(startingWith: prefix[...], within: entries.indices), typed: prefix, to: &picks)
         if picks.count < limit, prefix.count >= Self.minimumTypoLength {
             for range in typoRanges(of: prefix) {
                 for index in range { offer(index, rank: entries[index].rank.asTypo(), to: &picks) }
             }
         }
-        return picks.names.map { index in
-            var suggestion = articles[names[index].article]
-            suggestion.matched = names[index].text
-            return suggestion
-        }
+        return picks.names.map(suggestion)
+    }
+
+    /// The best `limit` names among the entries of `range`, which all start with `prefix`.
+    func bestNames(in range: Range<Int>, typed prefix: [UInt8], limit: Int) -> [Int] {
+        var picks = ArticlePicks(limit: limit)
+        offer(range, typed: prefix, to: &picks)
+        return picks.names
+    }
+
+    /// The article of name `index` as a suggestion matched by that name.
+    private func suggestion(_ index: Int) -> Suggestion {
+        var suggestion = articles[names[index].article]
+        suggestion.matched = names[index].text
+        return suggestion
+    }
+
+    private func offer(_ range: Range<Int>, typed prefix: [UInt8], to picks: inout ArticlePicks) {
+        for index in range { offer(index, rank: rank(of: entries[index], typed: prefix), to: &picks) }
     }
 
     private func offer(_ index: Int, rank: SuggestionRank, to picks: inout ArticlePicks) {

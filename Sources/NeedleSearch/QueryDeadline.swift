@@ -11,7 +11,8 @@ public struct QueryTimeout: Error, Sendable, CustomStringConvertible {
 
 /// Bounds the SQL of one read in time without another thread: SQLite's progress handler
 /// reads the clock every 1,000 virtual-machine steps and interrupts the running statement
-/// once the deadline has passed, and the read then throws ``QueryTimeout``.
+/// once the deadline has passed, and the read then throws ``QueryTimeout``. Loops in Swift
+/// call ``check()`` to stop at the same deadline.
 ///
 /// ```swift
 /// let rows = try QueryDeadline.run(db, within: .seconds(10)) { try Row.fetchAll(db, sql: sql) }
@@ -30,6 +31,13 @@ enum QueryDeadline {
                 throw QueryTimeout(limit: limit)
             }
         }
+    }
+
+    /// Throws once the deadline of the read running on this thread has passed: the check of
+    /// loops that run in Swift, outside SQLite's progress handler. The read then throws
+    /// ``QueryTimeout``. Costs a clock read: call it every few thousand steps.
+    static func check() throws {
+        if needle_thread_deadline_passed() != 0 { throw DatabaseError(resultCode: .SQLITE_INTERRUPT) }
     }
 
     private static func nanoseconds(_ duration: Duration) -> UInt64 {

@@ -27,13 +27,15 @@ public final class SearchIndex: Sendable {
     let pool: DatabasePool
     let expander: QueryExpander
     let names: ArticleNameIndex
+    /// The totals bm25 needs, read at open; the per-term rows are read per query.
+    let terms: IndexTerms
     /// Corrects query words the index does not know; see ``correction(for:)``.
     public let corrector: SpellingCorrector
     let completer: NameCompleter
 
     init(
         file: HeldIndexFile, readers: Int, mappedBytes: Int, meta: IndexMeta, pool: DatabasePool, concepts: IndexNames,
-        weights: RankingWeights, corrector: SpellingCorrector, completer: NameCompleter
+        weights: RankingWeights, terms: IndexTerms, corrector: SpellingCorrector, completer: NameCompleter
     ) {
         self.path = file.path
         self.file = file
@@ -46,6 +48,7 @@ public final class SearchIndex: Sendable {
             focus: QueryFocus(articleCount: meta.articles) { [corrector] in corrector.documentFrequency(of: $0) })
         self.names = concepts.names
         self.weights = weights
+        self.terms = terms
         self.corrector = corrector
         self.completer = completer
     }
@@ -78,6 +81,7 @@ public final class SearchIndex: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA mmap_size = \(max(0, mappedBytes))")
             try IndexVocabulary.attach(db)
+            try PhraseHitCounts.register(db)
         }
         let path = file.path
         let pool: DatabasePool
@@ -89,9 +93,10 @@ public final class SearchIndex: Sendable {
         let (meta, concepts, corrector, completer) = try pool.read { db in
             (try IndexMeta.read(db, path: path), try IndexNames.load(db), try SpellingCorrector.load(db), try NameCompleter.load(db))
         }
+        let terms = try pool.read(IndexTerms.load)
         return SearchIndex(
             file: file, readers: readers, mappedBytes: mappedBytes, meta: meta, pool: pool, concepts: concepts, weights: weights,
-            corrector: corrector, completer: completer)
+            terms: terms, corrector: corrector, completer: completer)
     }
 
     /// How a query was read: its groups of alternative phrases and the FTS5 expression.
@@ -112,14 +117,15 @@ public final class SearchIndex: Sendable {
         let filter = try SearchFilter(kind: request.kind, concern: request.concern)
         let typed = expand(request.query)
         guard !typed.isEmpty else { return SearchResult(total: 0, hits: [], expanded: []) }
-        let (weights, names, expander, corrector) = (self.weights, self.names, self.expander, self.corrector)
+        let (weights, names, terms, expander, corrector) = (self.weights, self.names, self.terms, self.expander, self.corrector)
         var result = try pool.read { db in
-            try QueryDeadline.run(db, within: limit) {
+            let ranker = ArticleRanker(db: db, weights: weights, names: names, terms: terms)
+            return try QueryDeadline.run(db, within: limit) {
                 try CorrectionFallback.answer(
                     request.query, corrector: corrector, db: db, correctFirst: Self.isMessage(typed),
                     run: { text in
                         let query = text == request.query ? typed : expander.expand(ParsedQuery(text))
-                        return try ArticleSearch(db: db, weights: weights, names: names, query: query, filter: filter).run(request)
+                        return try ArticleSearch(db: db, ranker: ranker, query: query, filter: filter).run(request)
                     },
                     tryCorrected: { $0.total < Self.fewResults }, prefers: { $0.total > $1.total })
             }
@@ -151,9 +157,9 @@ public final class SearchIndex: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let filter = try SearchFilter(kind: request.kind, concern: request.concern)
-        let (weights, names, expander, corrector) = (self.weights, self.names, self.expander, self.corrector)
+        let (weights, names, terms, expander, corrector) = (self.weights, self.names, self.terms, self.expander, self.corrector)
         var result = try pool.read { db in
-            let ranker = ArticleRanker(db: db, weights: weights, names: names)
+            let ranker = ArticleRanker(db: db, weights: weights, names: names, terms: terms)
             return try QueryDeadline.run(db, within: limit) {
                 try CorrectionFallback.answer(
                     request.question, corrector: corrector, db: db, correctFirst: Self.isMessage(expander.expand(ParsedQuery(request.question))),

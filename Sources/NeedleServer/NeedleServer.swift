@@ -34,7 +34,8 @@ public final class NeedleServer: Service, Sendable {
         self.eventLoopGroup = .singleton
         let metrics = ServerMetrics()
         self.dispatcher = RequestDispatcher(
-            indexes: IndexHolder(index, metrics: metrics, logger: logger), metrics: metrics,
+            indexes: IndexHolder(index, cacheCapacity: configuration.resultCacheCapacity, metrics: metrics, logger: logger),
+            metrics: metrics,
             configuration: configuration, logger: logger)
         self.admission = ConnectionAdmission(configuration: configuration, connections: connections, metrics: metrics, logger: logger)
     }
@@ -132,6 +133,6 @@ public final class NeedleServer: Service, Sendable {
         try channel.pipeline.syncOperations.addHandler(
             ByteToMessageHandler(RequestLineDecoder(maximumLength: configuration.maximumLineLength)))
         try channel.pipeline.syncOperations.addHandler(InputDrainingHandler())
-        try channel.pipeline.syncOperations.addHandler(RequestHandler(dispatcher: dispatcher))
+        try channel.pipeline.syncOperations.addHandler(RequestHandler(reply: dispatcher.reply(to:)))
     }
 }

@@ -2,6 +2,10 @@ import Foundation
 import NIOCore
 import NeedleProtocol
 
+#if !os(Linux)
+#error("Needle runs on Linux only: SO_PEERCRED and struct ucred are Linux's (see the README).")
+#endif
+
 extension PeerCredentials {
     /// The credentials of the process that connected `channel`; `nil` when the kernel gives none.
     static func of(_ channel: any Channel) -> EventLoopFuture<PeerCredentials?> {

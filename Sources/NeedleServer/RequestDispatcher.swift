@@ -1,4 +1,6 @@
 import Logging
+import NIOCore
+import NIOPosix
 import NeedleProtocol
 import NeedleSearch
 
@@ -10,10 +12,11 @@ import NeedleSearch
 /// itself (``NeedleSearch/QueryTimeout``), and the rest is work in memory. A `reload` opens
 /// and checks a whole index file, so it is answered later, off the event loop.
 struct RequestDispatcher: Sendable {
-    /// A response line now, or the work that produces it off the event loop.
+    /// A response line now, or one a future gives later: the work started on the connection's
+    /// event loop, run elsewhere, its line back on that loop.
     enum Reply {
         case now([UInt8])
-        case later(@Sendable () -> [UInt8])
+        case later((any EventLoop) -> EventLoopFuture<[UInt8]>)
     }
 
     let indexes: IndexHolder
@@ -32,7 +35,9 @@ struct RequestDispatcher: Sendable {
             case .failure(let error):
                 return .now(finish("invalid", .error(error), since: start))
             case .success(let request) where request.operation == .reload:
-                return .later { [self] in answer(request, since: start) }
+                return .later { [self] loop in
+                    NIOThreadPool.singleton.runIfActive(eventLoop: loop) { answer(request, since: start) }
+                }
             case .success(let request):
                 return .now(answer(request, since: start))
             }
@@ -55,9 +60,11 @@ struct RequestDispatcher: Sendable {
     private func respond(to request: Request) throws -> Response {
         switch request.operation {
         case .search(let search):
-            return .search(id: request.id, try indexes.current.search(search, within: configuration.requestTimeout))
+            let (index, caches) = indexes.currentWithCaches
+            return .search(id: request.id, try cached(search, in: caches.search) { try index.search(search, within: configuration.requestTimeout) })
         case .ask(let ask):
-            return .ask(id: request.id, try indexes.current.ask(ask, within: configuration.requestTimeout))
+            let (index, caches) = indexes.currentWithCaches
+            return .ask(id: request.id, try cached(ask, in: caches.ask) { try index.ask(ask, within: configuration.requestTimeout) })
         case .suggest(let suggest):
             return .suggest(id: request.id, indexes.current.suggest(suggest))
         case .ping:
@@ -71,12 +78,30 @@ struct RequestDispatcher: Sendable {
         }
     }
 
+    /// The answer kept in `cache` for `request`, reporting the look-up's time, or the one
+    /// `compute` gives, then kept. Failures are not kept.
+    private func cached<Key, Answer: TimedAnswer>(
+        _ request: Key, in cache: ResultCache<Key, Answer>, _ compute: () throws -> Answer
+    ) throws -> Answer {
+        guard cache.capacity > 0 else { return try compute() }
+        let start = ContinuousClock.now
+        if var hit = cache.lookUp(request) {
+            metrics.cacheHit()
+            hit.tookMicroseconds = Int((.now - start) / .microseconds(1))
+            return hit
+        }
+        metrics.cacheMissed()
+        let answer = try compute()
+        cache.store(answer, for: request)
+        return answer
+    }
+
     /// The response `work` gives, or the error response for what it threw.
     private func answering(_ request: Request, _ work: () throws -> Response) -> Response {
         do {
             return try work()
         } catch let error as SearchError {
-            return .error(ProtocolError(id: request.id, .badRequest, error.description))
+            return .error(error.protocolError(id: request.id))
         } catch let timeout as QueryTimeout {
             logger.warning("request timed out", metadata: ["op": "\(request.operation.name)", "limit": "\(timeout.limit)"])
             return .error(ProtocolError(id: request.id, .timeout, "the request ran longer than \(timeout.limit) and was interrupted"))
@@ -91,6 +116,12 @@ struct RequestDispatcher: Sendable {
             uptimeSeconds: metrics.uptimeSeconds, requests: metrics.requests, connections: metrics.connectionsOpen.value,
             index: indexes.current.info, errors: metrics.errors, connectionsTotal: metrics.connectionsTotal.value,
             connectionsRefused: metrics.connectionsRefused.value, reloads: metrics.reloads.value,
-            reloadFailures: metrics.reloadFailures.value, ops: metrics.operationStatistics)
+            reloadFailures: metrics.reloadFailures.value, ops: metrics.operationStatistics, resultCache: cacheStatistics())
+    }
+
+    private func cacheStatistics() -> CacheStats {
+        let caches = indexes.currentWithCaches.caches
+        return CacheStats(
+            capacity: caches.search.capacity, entries: caches.count, hits: metrics.cacheHits.value, misses: metrics.cacheMisses.value)
     }
 }

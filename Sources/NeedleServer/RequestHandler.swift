@@ -1,11 +1,10 @@
 import NIOCore
-import NIOPosix
 
 /// Answers a connection's requests in order, on its event loop.
 ///
 /// Most requests are answered the moment their line is read, with no hop to another
-/// thread (``RequestDispatcher``); a `reload` runs on NIO's blocking thread pool, and the
-/// requests read behind it wait their turn, so replies keep the order of the requests.
+/// thread (``RequestDispatcher``); a `reload` is answered later, from NIO's blocking thread
+/// pool, and the requests read behind it wait their turn, so replies keep the order of the requests.
 /// Requests also wait while the connection's unwritten replies are over the high-water
 /// mark, and reading stops until they are written, so a client that never reads cannot
 /// grow the daemon's memory. At most ``turnLength`` requests are answered in a row before
@@ -20,7 +19,8 @@ final class RequestHandler: ChannelDuplexHandler {
     /// Requests answered in a row before the event loop serves its other connections.
     static let turnLength = 16
 
-    private let dispatcher: RequestDispatcher
+    /// The reply to each request, in the order they are read: ``RequestDispatcher/reply(to:)``.
+    private let reply: (RequestFrame) -> RequestDispatcher.Reply
     /// Requests read and not yet answered, oldest first.
     private var waiting: [RequestFrame] = []
     private var waitingStart = 0
@@ -32,8 +32,8 @@ final class RequestHandler: ChannelDuplexHandler {
     private var readHeld = false
     private var inputClosed = false
 
-    init(dispatcher: RequestDispatcher) {
-        self.dispatcher = dispatcher
+    init(reply: @escaping (RequestFrame) -> RequestDispatcher.Reply) {
+        self.reply = reply
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -88,18 +88,18 @@ final class RequestHandler: ChannelDuplexHandler {
 
     private func answer(_ frame: RequestFrame, context: ChannelHandlerContext) {
         answeredThisTurn += 1
-        switch dispatcher.reply(to: frame) {
+        switch reply(frame) {
         case .now(let line):
             context.write(wrapOutboundOut(ByteBuffer(bytes: line)), promise: nil)
-        case .later(let work):
+        case .later(let future):
             answeringLater = true
-            NIOThreadPool.singleton.runIfActive(eventLoop: context.eventLoop, work).assumeIsolated().whenComplete { [self] result in
+            future(context.eventLoop).assumeIsolated().whenComplete { [self] result in
                 answeringLater = false
-                if case .success(let line) = result {
-                    context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: line)), promise: nil)
-                } else {
-                    context.close(promise: nil)
+                guard case .success(let line) = result else {
+                    context.close(promise: nil)   // and answer nothing more on it
+                    return
                 }
+                context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: line)), promise: nil)
                 resume(context)
             }
         }

@@ -27,6 +27,9 @@ public struct ServerConfiguration: Sendable {
     /// Unwritten response bytes per connection above which the daemon stops reading that
     /// connection's requests until the client has read its replies.
     public var outputHighWatermark = 64 * 1024
+    /// Answers to repeated `search` and `ask` requests kept per index (``ResultCache``); 0 turns
+    /// the cache off.
+    public var resultCacheCapacity = 1024
     /// When set, the index file is checked this often and reloaded when it was replaced.
     public var watchInterval: Duration?
 

@@ -18,6 +18,9 @@ final class ServerMetrics: Sendable {
     let connectionsRefused = AtomicCounter()
     let reloads = AtomicCounter()
     let reloadFailures = AtomicCounter()
+    /// `search` and `ask` requests answered from the result cache, and those it did not hold.
+    let cacheHits = AtomicCounter()
+    let cacheMisses = AtomicCounter()
     private let operations: [String: OperationMetrics]
     private let registry: PrometheusCollectorRegistry
     private let connectionGauge: CoreMetrics.Meter
@@ -25,6 +28,8 @@ final class ServerMetrics: Sendable {
     private let refusedCounter: CoreMetrics.Counter
     private let reloadCounter: CoreMetrics.Counter
     private let reloadFailureCounter: CoreMetrics.Counter
+    private let cacheHitCounter: CoreMetrics.Counter
+    private let cacheMissCounter: CoreMetrics.Counter
     private let uptimeGauge: CoreMetrics.Gauge
     private let indexGauges: [String: CoreMetrics.Gauge]
 
@@ -38,6 +43,8 @@ final class ServerMetrics: Sendable {
         refusedCounter = CoreMetrics.Counter(label: "needle_connections_refused_total", factory: factory)
         reloadCounter = CoreMetrics.Counter(label: "needle_reloads_total", factory: factory)
         reloadFailureCounter = CoreMetrics.Counter(label: "needle_reload_failures_total", factory: factory)
+        cacheHitCounter = CoreMetrics.Counter(label: "needle_result_cache_hits_total", factory: factory)
+        cacheMissCounter = CoreMetrics.Counter(label: "needle_result_cache_misses_total", factory: factory)
         uptimeGauge = CoreMetrics.Gauge(label: "needle_uptime_seconds", factory: factory)
         indexGauges = Dictionary(uniqueKeysWithValues: ["articles", "passages", "synonyms", "schema_version"].map {
             ($0, CoreMetrics.Gauge(label: "needle_index_\($0)", factory: factory))
@@ -76,6 +83,16 @@ final class ServerMetrics: Sendable {
     func reloadFailed() {
         reloadFailures.add()
         reloadFailureCounter.increment()
+    }
+
+    func cacheHit() {
+        cacheHits.add()
+        cacheHitCounter.increment()
+    }
+
+    func cacheMissed() {
+        cacheMisses.add()
+        cacheMissCounter.increment()
     }
 
     var uptimeSeconds: Double {

@@ -1,4 +1,5 @@
 import Foundation
+import NeedleProtocol
 
 /// The socket file on disk: checked before binding, given its mode and group, removed at exit.
 ///
@@ -24,25 +25,14 @@ enum SocketFile {
     /// would remove another daemon's socket file if one had since taken the path. This
     /// process removes its socket file itself, only while it is still its own (``remove(_:inode:)``).
     static func bind(_ path: String, backlog: Int32) throws -> Int32 {
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let capacity = MemoryLayout.size(ofValue: address.sun_path)
-        guard path.utf8.count < capacity else {
+        guard let address = UnixSocketAddress(path: path) else {
             throw ServerError.cannotListen(
                 path: path,
-                reason: "the path is \(path.utf8.count) bytes and a Unix socket path may have at most \(capacity - 1); choose a shorter --socket")
-        }
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
-            buffer.copyBytes(from: path.utf8)
-            buffer[path.utf8.count] = 0
+                reason: "the path is \(path.utf8.count) bytes and a Unix socket path may have at most \(UnixSocketAddress.maximumPathLength); choose a shorter --socket")
         }
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw ServerError.cannotListen(path: path, reason: String(cString: strerror(errno))) }
-        let bound = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Foundation.bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0
-            }
-        }
+        let bound = address.withSockaddr { Foundation.bind(descriptor, $0, $1) == 0 }
         guard bound, listen(descriptor, backlog) == 0 else {
             let reason = String(cString: strerror(errno))
             close(descriptor)
@@ -104,18 +94,7 @@ enum SocketFile {
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let capacity = MemoryLayout.size(ofValue: address.sun_path)
-        guard path.utf8.count < capacity else { return false }
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
-            buffer.copyBytes(from: path.utf8)
-            buffer[path.utf8.count] = 0
-        }
-        return withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0
-            }
-        }
+        guard let address = UnixSocketAddress(path: path) else { return false }
+        return address.withSockaddr { connect(descriptor, $0, $1) == 0 }
     }
 }

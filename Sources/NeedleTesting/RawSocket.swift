@@ -1,4 +1,5 @@
 import Foundation
+import NeedleProtocol
 
 /// A plain non-blocking Unix socket, for clients that misbehave on purpose: write without
 /// reading, stop mid-line, connect and drop.
@@ -8,18 +9,11 @@ public final class RawSocket {
     public init(path: String) throws {
         descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw POSIXError(.EMFILE) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
-            buffer.copyBytes(from: path.utf8)
-            buffer[path.utf8.count] = 0
+        guard let address = UnixSocketAddress(path: path) else {
+            close(descriptor)
+            throw POSIXError(.ENAMETOOLONG)
         }
-        let connected = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
-        guard connected == 0 else {
+        guard address.withSockaddr({ connect(descriptor, $0, $1) }) == 0 else {
             close(descriptor)
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .ECONNREFUSED)
         }

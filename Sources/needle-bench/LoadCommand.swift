@@ -52,6 +52,7 @@ struct LoadCommand: ParsableCommand {
         let load = ClosedLoopLoad(socketPath: socket, operation: op, queries: try Self.readQueries(queries))
         for count in clientCounts {
             var cell = try load.run(label: label, clients: count, warmUp: warmUp, seconds: seconds, requests: requests)
+            cell.queries = URL(fileURLWithPath: queries).lastPathComponent
             cell.daemonRSSKiB = pid.flatMap(ProcessMemory.residentKiB(of:))
             print(Self.summary(cell))
             if let out { try JSONLines.append(cell, to: out) }
@@ -72,7 +73,7 @@ struct LoadCommand: ParsableCommand {
     }
 
     static func summary(_ cell: LoadCell) -> String {
-        let head = "\(cell.label) \(cell.operation.rawValue) clients=\(cell.clients)"
+        let head = "\(cell.label) \(cell.operation.rawValue) \(cell.queryFile) clients=\(cell.clients)"
         guard cell.supported else { return "\(head): not supported (unknown_op)" }
         let l = cell.latency
         let rss = cell.daemonRSSKiB.map { String(format: " rss=%.1fMiB", Double($0) / 1_024) } ?? ""

@@ -7,5 +7,5 @@ struct NeedleBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "needle-bench",
         abstract: "Measure a Needle daemon (and limitd, the floor) under closed-loop load.",
-        subcommands: [LoadCommand.self, TimeBuildCommand.self, ReportCommand.self])
+        subcommands: [LoadCommand.self, AnchorCommand.self, TookCommand.self, TimeBuildCommand.self, ReportCommand.self, GatewayCommand.self])
 }

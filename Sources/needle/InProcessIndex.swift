@@ -10,7 +10,7 @@ enum InProcessIndex {
         do {
             response = try answer(SearchIndex.open(path: path, readers: 1))
         } catch let error as SearchError {
-            response = .error(ProtocolError(id: .int(1), .badRequest, error.description))
+            response = .error(error.protocolError(id: .int(1)))
         } catch {
             printError("needle: \(error)")
             throw ExitCode.failure

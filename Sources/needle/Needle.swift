@@ -7,6 +7,6 @@ struct Needle: AsyncParsableCommand {
         commandName: "needle",
         abstract: "Full-text search over skincare knowledge.",
         subcommands: [
-            IndexCommand.self, CheckCommand.self, SearchCommand.self, SuggestCommand.self, AskCommand.self, PingCommand.self, StatsCommand.self, ReloadCommand.self,
+            IndexCommand.self, CheckCommand.self, SearchCommand.self, SuggestCommand.self, AskCommand.self, PingCommand.self, StatsCommand.self, ReloadCommand.self, MCPCommand.self,
         ])
 }

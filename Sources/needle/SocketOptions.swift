@@ -24,12 +24,13 @@ struct SocketOptions: ParsableArguments {
         daemonUser.flatMap(UserName.id(of:)).map { DaemonPeerCheck(user: $0) } ?? DaemonPeerCheck()
     }
 
+    /// The client of the daemon on `socketPath`, trusting the user `--daemon-user` names.
+    var client: NeedleClient { NeedleClient(socketPath: socketPath, peerCheck: peerCheck) }
+
     /// Sends one request and returns the reply line; a missing daemon is a one-line error and exit 1.
     func send(_ operation: NeedleProtocol.Operation) async throws -> String {
         do {
-            return try await NeedleConnection.with(socketPath: socketPath, peerCheck: peerCheck) { connection in
-                try await connection.request(Request(id: .int(1), operation: operation))
-            }
+            return try await client.replyLine(to: operation)
         } catch let error as ClientError {
             printError("needle: \(error)")
             throw ExitCode.failure
@@ -41,12 +42,11 @@ struct SocketOptions: ParsableArguments {
 
     /// Decodes a reply; an `ok:false` reply is printed as an error and exits 1.
     func decode<Result: Decodable>(_ type: Result.Type, from line: String) throws -> Result {
-        let data = Data(line.utf8)
-        let envelope = try JSONDecoder().decode(ResponseEnvelope.self, from: data)
-        if let error = envelope.error, !envelope.ok {
-            printError("needle: \(error.code): \(error.message)")
+        do {
+            return try NeedleClient.decode(type, from: line)
+        } catch let error as ClientError {
+            printError("needle: \(error)")
             throw ExitCode.failure
         }
-        return try JSONDecoder().decode(Result.self, from: data)
     }
 }

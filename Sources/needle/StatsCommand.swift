@@ -32,6 +32,11 @@ struct StatsCommand: AsyncParsableCommand {
             built        \(stats.index.builtAt) (schema \(stats.index.schemaVersion), corpus \(stats.index.corpusDigest))
             contents     \(stats.index.articles) articles, \(stats.index.passages) passages, \(stats.index.synonyms) synonym rules
             """)
+        if let cache = stats.resultCache {
+            print(cache.capacity == 0 ? "cache        off" : String(
+                format: "cache        %d answers kept (of %d per op), %d hits, %d misses, hit rate %.1f%%",
+                cache.entries, cache.capacity, cache.hits, cache.misses, cache.hitRate * 100))
+        }
         for (op, numbers) in (stats.ops ?? [:]).sorted(by: { $0.key < $1.key }) where numbers.requests > 0 {
             print("op \(op.padding(toLength: 9, withPad: " ", startingAt: 0)) \(numbers.requests) requests, \(numbers.errors) errors, "
                 + "p50 \(numbers.p50Microseconds) µs, p90 \(numbers.p90Microseconds) µs, p99 \(numbers.p99Microseconds) µs")

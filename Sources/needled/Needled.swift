@@ -60,6 +60,9 @@ struct Needled: AsyncParsableCommand {
     @Option(help: "Seconds graceful shutdown waits for connections before closing them.")
     var shutdownTimeout = 10.0
 
+    @Option(help: "Answers to repeated search and ask requests kept per index, dropped on reload; 0 turns the cache off.")
+    var resultCache = 1024
+
     @Flag(help: "Reload the index when its file is replaced (checked every second).")
     var watch = false
 
@@ -81,6 +84,7 @@ struct Needled: AsyncParsableCommand {
         }
         guard readers >= 1 else { throw ValidationError("--readers must be at least 1") }
         guard mapIndexMiB >= 0 else { throw ValidationError("--map-index-mib must be 0 or more") }
+        guard resultCache >= 0 else { throw ValidationError("--result-cache must be 0 or more") }
         guard (maxConnections ?? 1) >= 1 else { throw ValidationError("--max-connections must be at least 1") }
         for (name, seconds) in [("idle", idleTimeout), ("request", requestTimeout), ("shutdown", shutdownTimeout)] {
             guard seconds > 0, seconds.isFinite else { throw ValidationError("--\(name)-timeout must be a positive number of seconds") }
@@ -123,6 +127,7 @@ struct Needled: AsyncParsableCommand {
         configuration.requestTimeout = .seconds(requestTimeout)
         configuration.shutdownTimeout = .seconds(shutdownTimeout)
         configuration.watchInterval = watch ? .seconds(1) : nil
+        configuration.resultCacheCapacity = resultCache
         return configuration
     }
 

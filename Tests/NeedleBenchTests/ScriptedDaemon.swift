@@ -1,4 +1,5 @@
 import Foundation
+import NeedleProtocol
 import Synchronization
 
 /// A Unix-socket server that answers every line with the same reply, for driving the load loop in tests.
@@ -10,12 +11,7 @@ final class ScriptedDaemon: Sendable {
     init(reply: String) throws {
         let path = NSTemporaryDirectory() + "needle-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).sock"
         let listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: path.utf8) }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
+        let bound = UnixSocketAddress(path: path)?.withSockaddr { bind(listener, $0, $1) } ?? -1
         guard listener >= 0, bound == 0, listen(listener, 16) == 0 else {
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EADDRINUSE, userInfo: ["path": path, "socket": listener])
         }

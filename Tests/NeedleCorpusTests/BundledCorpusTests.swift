@@ -1,5 +1,6 @@
 import Foundation
 import NeedleCorpus
+import NeedleTesting
 import Testing
 
 /// Checks of the bundled `Corpus/`: every planned article exists, validates, and has the
@@ -20,16 +21,25 @@ import Testing
                 "punch-excision", "led-light-therapy", "photodynamic-therapy", "cryotherapy",
                 "ultrasound-skin-tightening", "isotretinoin",
             ]),
-            (.guide, ["derma-rolling", "fitzpatrick-skin-types", "at-home-vs-professional", "skincare-routine"]),
+            (.guide, [
+                "derma-rolling", "fitzpatrick-skin-types", "at-home-vs-professional", "skincare-routine",
+                "pregnancy-and-breastfeeding-skincare", "skin-of-colour", "patch-testing", "when-to-see-a-dermatologist",
+            ]),
             (.ingredient, [
                 "topical-retinoids", "retinol", "vitamin-c", "niacinamide", "hyaluronic-acid", "azelaic-acid",
                 "hydroquinone", "benzoyl-peroxide", "salicylic-acid", "glycolic-acid", "tranexamic-acid", "ceramides",
-                "sunscreen",
+                "sunscreen", "minoxidil", "lactic-acid", "mandelic-acid", "bakuchiol", "moisturizers", "mineral-sunscreen",
+                "chemical-sunscreen",
             ]),
             (.concern, [
                 "acne", "acne-scars", "hyperpigmentation", "melasma", "rosacea", "fine-lines-and-wrinkles",
                 "enlarged-pores", "sagging-skin", "stretch-marks", "dull-skin", "sun-damage", "eczema", "dark-circles",
-                "uneven-skin-texture",
+                "uneven-skin-texture", "blackheads-and-whiteheads", "actinic-keratosis", "alopecia-areata",
+                "athletes-foot", "basal-cell-carcinoma", "cold-sores", "contact-dermatitis", "dry-skin",
+                "folliculitis", "hives", "hyperhidrosis", "ingrown-hairs", "keloids", "keratosis-pilaris", "melanoma",
+                "milia", "moles", "nail-fungus", "oily-skin", "pattern-hair-loss", "perioral-dermatitis", "psoriasis",
+                "ringworm", "seborrheic-dermatitis", "seborrheic-keratosis", "sensitive-skin", "skin-tags",
+                "squamous-cell-carcinoma", "sunburn", "telogen-effluvium", "tinea-versicolor", "vitiligo", "warts",
             ]),
             (.procedureCare, ["microneedling-aftercare", "chemical-peel-aftercare", "laser-aftercare"]),
         ]
@@ -48,7 +58,7 @@ import Testing
 
     @Test func everyPlannedArticleExistsWithItsKind() {
         let actual = Dictionary(uniqueKeysWithValues: Self.articles.map { ($0.slug, $0.kind) })
-        #expect(Self.plannedKinds.count == 55)
+        #expect(Self.plannedKinds.count == 99)
         #expect(actual == Self.plannedKinds)
     }
 
@@ -101,6 +111,33 @@ import Testing
         let terms = Set(corpus.synonyms.flatMap { $0.terms + $0.targets })
         let required = ["pci", "cit", "ipl", "prp", "tca", "bpo", "txa", "hifu", "aha", "bha", "spf", "tewl"]
         #expect(required.filter { !terms.contains($0) } == [])
+    }
+
+    @Test func factsFileKeepsTheSharedFactsAndNamesTheirArticles() throws {
+        let text = try String(contentsOfFile: Self.corpusPath + "/facts.yaml", encoding: .utf8)
+        var diagnostics: [Diagnostic] = []
+        let facts = FactFileParser.parse(text, path: "facts.yaml", into: &diagnostics)
+        #expect(diagnostics == [])
+        #expect(facts.count >= 15)
+        let slugs = Set(Self.articles.map(\.slug))
+        #expect(facts.filter { $0.statedIn.isEmpty }.map(\.id) == [], "every fact names the articles that state it")
+        #expect(facts.flatMap(\.statedIn).filter { !slugs.contains($0) } == [])
+    }
+
+    /// The check is live on the bundled facts: restating one in a copy of the corpus is caught at its line.
+    @Test func aContradictionOfABundledFactIsReportedAtItsLine() throws {
+        let copy = try TemporaryDirectory()
+        defer { copy.remove() }
+        let corpus = copy.path + "/Corpus"
+        try FileManager.default.copyItem(atPath: Self.corpusPath, toPath: corpus)
+        let path = corpus + "/articles/dermabrasion.md"
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        let changed = original.replacingOccurrences(of: "waiting about six months after the last dose", with: "waiting six to twelve months after the last dose")
+        #expect(changed != original)
+        try changed.write(toFile: path, atomically: true, encoding: .utf8)
+        let line = changed.components(separatedBy: "\n").firstIndex { $0.contains("six to twelve months") }.map { $0 + 1 }
+        let found = CorpusLoader.load(folder: corpus, strict: true).diagnostics.map(\.description)
+        #expect(found.contains { $0.hasPrefix("\(path):\(line ?? 0): states 'six to twelve months' where fact 'isotretinoin-wait'") }, "\(found)")
     }
 
     @Test func readmeListsEveryArticleUnderItsKind() throws {

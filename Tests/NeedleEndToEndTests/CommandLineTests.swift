@@ -91,6 +91,18 @@ import Testing
         #expect(run.standardError.contains("articles/loop:1: warning: a symbolic link to a folder is not followed"))
     }
 
+    @Test func checkStrictFailsOnAContradictedFactAndNamesItsLine() throws {
+        let fixture = try CorpusFixture(articles: [
+            "laser": CorpusFixture.article(title: "Laser", body: "Wait six months after isotretinoin."),
+            "peel": CorpusFixture.article(title: "Peel", body: "Intro.\n\n## Timing\nWait several months after isotretinoin."),
+        ])
+        defer { fixture.remove() }
+        try fixture.write("- id: wait\n  fact: Wait six months.\n  about: [isotretinoin, wait]\n  states: six months\n", to: "facts.yaml")
+        let strict = try CommandRun.run("needle", ["check", "--strict", "--corpus", fixture.corpusPath])
+        #expect(strict.status != 0)
+        #expect(strict.standardError.contains("articles/peel.md:8: states 'several months' where fact 'wait' ("))
+    }
+
     @Test func checkReportsWarningsAndStrictFailsOnThem() throws {
         let fixture = try CorpusFixture(articles: [
             "a": CorpusFixture.article(title: "Alpha", aliases: ["Shared"], body: "Body."),
@@ -152,6 +164,6 @@ import Testing
         let ping = try CommandRun.run("needle", ["ping", "--socket", daemon.socketPath])
         #expect(ping.status == 0)
         let stats = try CommandRun.run("needle", ["stats", "--socket", daemon.socketPath])
-        #expect(stats.standardOutput.contains("55 articles"))
+        #expect(stats.standardOutput.contains("99 articles"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NeedleBench
 import NeedleProtocol
 import NeedleTesting
 import Testing
@@ -13,7 +14,7 @@ import Testing
         try fixture.buildIndex()
         let daemon = try await DaemonProcess.start(index: fixture.indexPath)
         defer { daemon.kill() }
-        let before = try #require(ProcessMemory.residentKilobytes(pid: daemon.process.processIdentifier))
+        let before = try #require(ProcessMemory.residentKiB(of: daemon.process.processIdentifier))
         var run = ProtocolFuzzRun(socketPath: daemon.socketPath, inputs: 5_000)
         run.seed = 5
         run.hugeLineEvery = 500
@@ -26,7 +27,7 @@ import Testing
         #expect((report.families["huge-line"] ?? 0) > 0)
         let search = try Reply.object(try await daemon.request(.search(SearchRequest(query: "PCI"))))
         #expect(Reply.slugs(search).first == "microneedling")
-        let after = try #require(ProcessMemory.residentKilobytes(pid: daemon.process.processIdentifier))
+        let after = try #require(ProcessMemory.residentKiB(of: daemon.process.processIdentifier))
         #expect(after - before < 64 * 1024, "RSS grew from \(before) KiB to \(after) KiB")
     }
 }

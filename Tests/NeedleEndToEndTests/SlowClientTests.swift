@@ -1,4 +1,5 @@
 import Foundation
+import NeedleBench
 import NeedleClient
 import NeedleProtocol
 import NeedleTesting
@@ -26,7 +27,7 @@ import Testing
     @Test func aClientThatNeverReadsIsThrottledAndOthersAreServed() async throws {
         let daemon = try await DaemonProcess.start(index: StandardFixture.indexPath)
         defer { daemon.kill() }
-        let before = try #require(ProcessMemory.residentKilobytes(pid: daemon.process.processIdentifier))
+        let before = try #require(ProcessMemory.residentKiB(of: daemon.process.processIdentifier))
         let request = Request(id: .int(1), operation: .search(SearchRequest(query: "acne scars skin", limit: 100))).encodedLine()
         let chunk = Array([[UInt8]](repeating: request, count: 1000).joined())
         let greedy = try RawSocket(path: daemon.socketPath)
@@ -40,7 +41,7 @@ import Testing
         }
         #expect(accepted < 64 << 20, "the daemon kept reading from a client that never reads")
         #expect(try await searchIsAnswered(daemon))
-        let after = try #require(ProcessMemory.residentKilobytes(pid: daemon.process.processIdentifier))
+        let after = try #require(ProcessMemory.residentKiB(of: daemon.process.processIdentifier))
         #expect(after - before < 64 * 1024, "RSS grew from \(before) KiB to \(after) KiB")
     }
 

@@ -138,7 +138,8 @@ struct RandomResponses {
             uptimeSeconds: double(), requests: int(), connections: int(), index: indexInfo(), errors: optional { $0.int() },
             connectionsTotal: optional { $0.int() }, connectionsRefused: optional { $0.int() }, reloads: optional { $0.int() },
             reloadFailures: optional { $0.int() },
-            ops: optional { Dictionary($0.list { ($0.string(), $0.operationStats()) }, uniquingKeysWith: { first, _ in first }) })
+            ops: optional { Dictionary($0.list { ($0.string(), $0.operationStats()) }, uniquingKeysWith: { first, _ in first }) },
+            resultCache: optional { CacheStats(capacity: $0.int(), entries: $0.int(), hits: $0.int(), misses: $0.int()) })
     }
 
     private mutating func operationStats() -> OperationStats {

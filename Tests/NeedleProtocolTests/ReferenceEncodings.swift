@@ -150,6 +150,18 @@ extension StatsResult: Encodable {
         try container.encodeIfPresent(reloads, forKey: .reloads)
         try container.encodeIfPresent(reloadFailures, forKey: .reloadFailures)
         try container.encodeIfPresent(ops, forKey: .ops)
+        try container.encodeIfPresent(resultCache, forKey: .resultCache)
+    }
+}
+
+extension CacheStats: Encodable {
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(capacity, forKey: .capacity)
+        try container.encode(entries, forKey: .entries)
+        try container.encode(hits, forKey: .hits)
+        try container.encode(misses, forKey: .misses)
+        try container.encode(hitRate, forKey: .hitRate)
     }
 }
 

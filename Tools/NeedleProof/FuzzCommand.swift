@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NeedleBench
 import NeedleClient
 import NeedleProtocol
 import NeedleTesting
@@ -40,7 +41,7 @@ struct FuzzCommand: AsyncParsableCommand {
             index: index, extraArguments: daemonLog == nil ? [] : ["--log-level", "info"], logPath: daemonLog)
         defer { daemon.kill() }
         let pid = daemon.process.processIdentifier
-        print("RSS at start \(ProcessMemory.residentKilobytes(pid: pid) ?? 0) KiB")
+        print("RSS at start \(ProcessMemory.residentKiB(of: pid) ?? 0) KiB")
         var failed = false
         for round in 0..<rounds {
             failed = try await fuzz(daemon, seed: seed &+ UInt64(round * connections), round: round + 1) || failed
@@ -67,7 +68,7 @@ struct FuzzCommand: AsyncParsableCommand {
         }
         let check = try await daemon.request(.search(SearchRequest(query: "PCI", limit: 1)))
         let stillCorrect = check.contains(#""slug":"microneedling""#)
-        print("time \(elapsed), RSS 2 s after the round \(ProcessMemory.residentKilobytes(pid: pid) ?? 0) KiB")
+        print("time \(elapsed), RSS 2 s after the round \(ProcessMemory.residentKiB(of: pid) ?? 0) KiB")
         print("after the round, search 'PCI' -> microneedling: \(stillCorrect)")
         return report.answered != report.sent || report.malformedResponses > 0 || report.validButFailed > 0 || !stillCorrect
     }

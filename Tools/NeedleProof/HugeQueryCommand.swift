@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NeedleBench
 import NeedleClient
 import NeedleProtocol
 import NeedleTesting
@@ -31,7 +32,7 @@ struct HugeQueryCommand: AsyncParsableCommand {
         let daemon = try await DaemonProcess.start(index: index, extraArguments: ["--request-timeout", String(requestTimeout)])
         defer { daemon.kill() }
         let pid = daemon.process.processIdentifier
-        let before = ProcessMemory.residentKilobytes(pid: pid) ?? 0
+        let before = ProcessMemory.residentKiB(of: pid) ?? 0
         let word = Array(repeating: "skin", count: parts).joined(separator: "-")
         let clock = ContinuousClock()
         let (times, answers, pingWait) = try await withThrowingTaskGroup(of: (Duration, String)?.self) { group in
@@ -58,7 +59,7 @@ struct HugeQueryCommand: AsyncParsableCommand {
             return (times.sorted(), answers, pingWait)
         }
         try await Task.sleep(for: .seconds(2))
-        let after = ProcessMemory.residentKilobytes(pid: pid) ?? 0
+        let after = ProcessMemory.residentKiB(of: pid) ?? 0
         let line = 30 + word.utf8.count
         print("\(requests) requests of one \(parts)-part word (\(line) byte lines), request timeout \(requestTimeout) s")
         print("answers \(answers.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NeedleBench
 import NeedleCorpus
 import NeedleIndex
 import NeedleProtocol
@@ -38,7 +39,7 @@ struct ReloadSoakCommand: AsyncParsableCommand {
         let daemon = try await DaemonProcess.start(index: indexPath)
         defer { daemon.kill() }
         let expected = try await ExpectedAnswers.firstSlugs(query, daemon: daemon)
-        let before = ProcessMemory.residentKilobytes(pid: daemon.process.processIdentifier) ?? 0
+        let before = ProcessMemory.residentKiB(of: daemon.process.processIdentifier) ?? 0
         let stop = Flag()
         async let load = QueryLoad.run(socketPath: daemon.socketPath, clients: clients, expected: expected, until: stop)
         var refused = 0
@@ -49,7 +50,7 @@ struct ReloadSoakCommand: AsyncParsableCommand {
         }
         stop.set()
         let result = try await load
-        let after = ProcessMemory.residentKilobytes(pid: daemon.process.processIdentifier) ?? 0
+        let after = ProcessMemory.residentKiB(of: daemon.process.processIdentifier) ?? 0
         print("reloads \(reloads) (refused \(refused)), clients \(clients), requests \(result.requests), wrong or failed \(result.failures.count)")
         print("RSS before \(before) KiB, after \(after) KiB")
         for failure in result.failures.prefix(5) { print("  \(failure)") }

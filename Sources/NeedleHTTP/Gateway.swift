@@ -1,0 +1,96 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NeedleProtocol
+
+/// The HTTP/JSON gateway to `needled`: its routes, over a ``DaemonConnectionPool``.
+///
+/// `GET /search`, `/suggest` and `/ask` turn their query parameters into the socket request
+/// (``RequestParameters``) and answer with the daemon's reply line as it is; `/health` is `ping`,
+/// `/metrics` the daemon's Prometheus text plus the gateway's own counters; `/articles/{slug}`
+/// reads the article from the index file (``ArticleReader``); `/`, `/app.js` and `/style.css`
+/// are the search page, `/openapi.json` the API's description.
+///
+/// ```swift
+/// let gateway = try Gateway(configuration: GatewayConfiguration(socketPath: "/tmp/needle.sock"))
+/// let app = Application(router: gateway.router(), configuration: .init(address: .hostname("127.0.0.1", port: 8080)))
+/// try await app.runService()
+/// await gateway.pool.close()
+/// ```
+public struct Gateway: Sendable {
+    public let configuration: GatewayConfiguration
+    public let pool: DaemonConnectionPool
+    public let metrics = GatewayMetrics()
+    private let articles: ArticleReader
+    private let resources: PageResources
+    private let limiter: RateLimiter
+
+    /// Throws when the page's resource files cannot be read.
+    public init(configuration: GatewayConfiguration) throws {
+        self.configuration = configuration
+        pool = DaemonConnectionPool(socketPath: configuration.socketPath, size: configuration.connections)
+        articles = ArticleReader(indexPath: configuration.indexPath)
+        resources = try PageResources()
+        limiter = RateLimiter(perSecond: configuration.requestsPerSecond, burst: configuration.burst)
+    }
+
+    /// Every route the gateway serves, as listed in the OpenAPI document.
+    public static let routes = ["/", "/app.js", "/style.css", "/search", "/suggest", "/ask", "/articles/{slug}", "/health", "/metrics", "/openapi.json"]
+
+    public func router() -> Router<GatewayContext> {
+        let router = Router(context: GatewayContext.self)
+        router.add(middleware: MetricsMiddleware(metrics: metrics))
+        router.add(middleware: JSONErrorMiddleware())
+        router.add(middleware: RequestLimitMiddleware(configuration: configuration, limiter: limiter))
+        router.get("/search") { request, _ in try await forward(RequestParameters.search(QueryString(request.uri.query))) }
+        router.get("/suggest") { request, _ in try await forward(RequestParameters.suggest(QueryString(request.uri.query))) }
+        router.get("/ask") { request, _ in try await forward(RequestParameters.ask(QueryString(request.uri.query))) }
+        router.get("/health") { _, _ in try await forward(NeedleProtocol.Request(id: nil, operation: .ping)) }
+        router.get("/metrics") { _, _ in try await prometheus() }
+        router.get("/articles/{slug}") { _, context in try article(slug: context.parameters.require("slug")) }
+        router.get("/openapi.json") { _, _ in file(resources.openAPI) }
+        for (path, page) in resources.files {
+            router.get(RouterPath(path)) { _, _ in file(page) }
+        }
+        return router
+    }
+
+    /// The daemon's reply line as the body; its error code, if any, chooses the status.
+    private func forward(_ request: NeedleProtocol.Request) async throws -> Response {
+        let reply = try await pool.send(request)
+        return Response(status: ReplyStatus.of(reply), headers: [.contentType: "application/json"], body: .init(byteBuffer: reply))
+    }
+
+    /// The daemon's metrics (its `metrics` op's `prometheus` string), then the gateway's.
+    private func prometheus() async throws -> Response {
+        let reply = try await pool.send(NeedleProtocol.Request(id: nil, operation: .metrics))
+        let status = ReplyStatus.of(reply)
+        guard status == .ok else {
+            return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: reply))
+        }
+        let daemon = try JSONDecoder().decode(MetricsReply.self, from: Data(reply.readableBytesView)).prometheus
+        let text = daemon + (daemon.hasSuffix("\n") || daemon.isEmpty ? "" : "\n") + metrics.prometheusText()
+        return Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    private struct MetricsReply: Decodable {
+        var prometheus: String
+    }
+
+    private func article(slug: String) throws -> Response {
+        guard let article = try articles.article(slug: slug) else { throw GatewayError.notFound("no article '\(slug)'") }
+        return Response(
+            status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: try article.encoded())))
+    }
+
+    private func file(_ file: PageResources.File) -> Response {
+        var headers: HTTPFields = [.contentType: file.contentType, .cacheControl: "no-cache", .xContentTypeOptions: "nosniff"]
+        if file.contentType.hasPrefix("text/html") {
+            headers[.contentSecurityPolicy] = "default-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'"
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: file.contents))
+    }
+}

@@ -1,0 +1,14 @@
+import Hummingbird
+import NIOCore
+
+/// Hummingbird's request context plus the client's address, which the rate limit is kept by.
+public struct GatewayContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The client's IP address; `local` when there is none (a test client without a socket).
+    public let client: String
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = CoreRequestContextStorage(source: source)
+        client = source.channel.remoteAddress?.ipAddress ?? "local"
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+
+/// What the index knows about its terms for bm25: the `term_totals` read once at open, and
+/// each term's row of `terms` read per query (see ``NeedleIndex``'s `TermTable`).
+///
+/// ```swift
+/// let terms = try IndexTerms.load(db)
+/// IndexTerms.term(of: ["scarring"])                  // "scar": the FTS5 term of a one-word phrase
+/// try terms.entry("scar", in: db)?.articles          // how many articles hold it
+/// ```
+struct IndexTerms: Sendable {
+    /// One term's row.
+    struct Entry {
+        var articles: Int64
+        var passages: Int64
+        var postings: Data
+    }
+
+    /// bm25's totals over `articles_fts`.
+    let articles: BM25
+    /// bm25's totals over `passages_fts`.
+    let passages: BM25
+    /// The highest article id.
+    let lastArticle: Int64
+
+    static func load(_ db: Database) throws -> IndexTerms {
+        var totals: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM term_totals") { totals[row[0]] = row[1] }
+        return IndexTerms(
+            articles: BM25(rows: totals["article_rows"] ?? 0, tokens: totals["article_tokens"] ?? 0),
+            passages: BM25(rows: totals["passage_rows"] ?? 0, tokens: totals["passage_tokens"] ?? 0),
+            lastArticle: totals["last_article"] ?? 0)
+    }
+
+    /// The term FTS5 indexes a one-word phrase under (its Porter stem), when Needle computes
+    /// it exactly as FTS5 does: one word of ASCII letters and digits. `nil` for anything
+    /// else, which is left to FTS5 to match.
+    static func term(of phrase: [String]) -> String? {
+        guard phrase.count == 1, let word = phrase.first, !word.isEmpty,
+              word.utf8.allSatisfy(TokenizedText.isASCIIAlphanumeric)
+        else { return nil }
+        return String(decoding: PorterStemmer.stem(word.utf8.map(TokenizedText.lowercased)), as: UTF8.self)
+    }
+
+    /// The row of `term`, or nil when no article or passage holds it.
+    func entry(_ term: String, in db: Database) throws -> Entry? {
+        guard let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT articles, passages, postings FROM terms WHERE term = ?"), arguments: [term])
+        else { return nil }
+        return Entry(articles: row[0], passages: row[1], postings: row[2])
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import NeedleHTTP
+import NeedleProtocol
+
+/// `needle-http`: the HTTP/JSON gateway to a running `needled`, and the search page at `/`.
+@main
+struct NeedleHTTPCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "needle-http",
+        abstract: "Serve Needle over HTTP/JSON and the search page, talking to needled over its socket.",
+        discussion: "Routes: / (the page), /search, /suggest, /ask, /articles/{slug}, /health, /metrics, /openapi.json.")
+
+    @Option(help: "needled's socket (default: $NEEDLE_SOCKET, else $XDG_RUNTIME_DIR/needle.sock, else /tmp/needle-$UID.sock).")
+    var socket: String?
+
+    @Option(help: "The index file needled serves, read for /articles/{slug}.")
+    var index = "Index/needle.sqlite"
+
+    @Option(help: "Address to listen on; the default serves this machine only.")
+    var host = "127.0.0.1"
+
+    @Option(help: "TCP port to listen on (0: any free port, printed at start).")
+    var port = 8080
+
+    @Option(help: "Persistent connections to needled.")
+    var connections = 4
+
+    @Option(help: "Requests per second each client address may make on average; 0 turns the limit off.")
+    var rateLimit = 50.0
+
+    @Option(help: "Requests a client may make at once above that average.")
+    var burst = 100.0
+
+    @Option(help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel = "info"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard connections >= 1 else { throw ValidationError("--connections must be at least 1") }
+        guard rateLimit >= 0, rateLimit.isFinite, burst >= 1, burst.isFinite else {
+            throw ValidationError("--rate-limit must be 0 or more and --burst at least 1")
+        }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "needle-http")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let gateway = try Gateway(configuration: GatewayConfiguration(
+            socketPath: socket ?? SocketPath.default(), indexPath: index, connections: connections,
+            requestsPerSecond: rateLimit, burst: burst))
+        let app = Application(
+            router: gateway.router(),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "needle-http"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                let line = "needle-http: listening on http://\(host):\(port)/ (needled at \(gateway.pool.socketPath))\n"
+                FileHandle.standardOutput.write(Data(line.utf8))
+            },
+            logger: logger)
+        try await app.runService()
+        await gateway.pool.close()
+    }
+}

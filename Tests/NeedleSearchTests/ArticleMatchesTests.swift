@@ -1,0 +1,97 @@
+import GRDB
+import NeedleProtocol
+@testable import NeedleSearch
+import NeedleTesting
+import Testing
+
+/// bm25 computed from the stored postings equals FTS5's own `bm25()`, score for score, on
+/// the bundled corpus and random queries; so does the top of the order.
+@Suite struct ArticleMatchesTests {
+    static let index = BundledIndex.index
+
+    /// Random queries of 1 to 4 words: title words, common words, names with synonyms, a
+    /// quoted phrase, words FTS5 does not hold and words with accents.
+    static func queries(count: Int, seed: UInt64) throws -> [String] {
+        let titleWords = try index.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT title FROM articles").flatMap { $0.lowercased().split(separator: " ").map(String.init) }
+        }
+        let extra = ["skin", "the", "and", "red", "how", "long", "after", "scars", "pci", "retin-a", "café", "zzzqx", "spf", "\"chemical peel\"", "acne scars"]
+        let words = titleWords + extra
+        var generator = SeededGenerator(seed: seed)
+        return (0..<count).map { _ in
+            (0..<Int.random(in: 1...4, using: &generator)).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
+        }
+    }
+
+    @Test func scoresAndTotalsEqualFTS5() throws {
+        let weights = Self.index.weights
+        for text in try Self.queries(count: 300, seed: 5) {
+            let query = Self.index.expand(text)
+            guard !query.isEmpty else { continue }
+            try Self.index.pool.read { db in
+                let matches = try ArticleMatches.find(query, terms: Self.index.terms, weights: weights.columnWeights, in: db)
+                let expected = try Row.fetchAll(
+                    db, sql: "SELECT rowid, \(weights.articleRank) FROM articles_fts WHERE articles_fts MATCH ?", arguments: [query.matchExpression])
+                #expect(matches.count == expected.count, "\(text)")
+                for row in expected {
+                    #expect(matches.score(of: row[0]) == -(row[1] as Double), "\(text): article \(row[0] as Int64)")
+                }
+                let order = try Int64.fetchAll(db, sql: """
+                    SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY \(weights.articleRank), rowid LIMIT 12
+                    """, arguments: [query.matchExpression])
+                #expect(matches.best(12).map(\.id) == order, "\(text)")
+            }
+        }
+    }
+
+    @Test func passageScoresEqualFTS5() throws {
+        for text in try Self.queries(count: 150, seed: 9) {
+            let query = Self.index.expand(text)
+            guard !query.isEmpty else { continue }
+            try Self.index.pool.read { db in
+                let ranges = try Row.fetchAll(db, sql: "SELECT first_passage, last_passage FROM articles ORDER BY random() LIMIT 5")
+                    .map { ($0[0] as Int64)...($0[1] as Int64) }
+                let candidates = Set(ranges.flatMap { Array($0) })
+                let scores = try PassageMatches(db: db, terms: Self.index.terms).scores(query, within: ranges, candidates: candidates)
+                var expected: [Int64: Double] = [:]
+                for range in ranges {
+                    for row in try Row.fetchAll(db, sql: """
+                        SELECT rowid, bm25(passages_fts, 2.0, 1.0) FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?
+                        """, arguments: [query.matchExpression, range.lowerBound, range.upperBound]) {
+                        expected[row[0]] = -(row[1] as Double)
+                    }
+                }
+                #expect(scores == expected, "\(text)")
+            }
+        }
+    }
+
+    @Test func aPassedDeadlineStopsTheScoring() throws {
+        let query = Self.index.expand("skin and the red face after a peel")
+        #expect(throws: QueryTimeout.self) {
+            try Self.index.pool.read { db in
+                try QueryDeadline.run(db, within: .zero) {
+                    try ArticleMatches.find(query, terms: Self.index.terms, weights: Self.index.weights.columnWeights, in: db)
+                }
+            }
+        }
+        #expect(throws: QueryTimeout.self) {
+            try Self.index.pool.read { db in try QueryDeadline.run(db, within: .zero) { try QueryDeadline.check() } }
+        }
+        // Without a deadline the same work completes.
+        let matches = try Self.index.pool.read { db in
+            try ArticleMatches.find(query, terms: Self.index.terms, weights: Self.index.weights.columnWeights, in: db)
+        }
+        #expect(matches.count > 0)
+    }
+
+    @Test func searchTotalsAreExact() throws {
+        for text in ["skin", "acne scars", "the red skin", "\"chemical peel\" retinol"] {
+            let result = try Self.index.search(SearchRequest(query: text, limit: 1))
+            let count = try Self.index.pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", arguments: [Self.index.expand(text).matchExpression])
+            }
+            #expect(result.total == count, "\(text)")
+        }
+    }
+}
