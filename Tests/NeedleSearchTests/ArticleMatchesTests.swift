@@ -6,8 +6,8 @@ import Testing
 
 /// bm25 computed from the stored postings equals FTS5's own `bm25()`, score for score, on
 /// the bundled corpus and random queries; so does the top of the order.
-@Suite struct ArticleMatchesTests {
-    static let index = BundledIndex.index
+@Suite(.serialized) struct ArticleMatchesTests {
+    static let index = BundledIndex.make()
 
     /// Random queries of 1 to 4 words: title words, common words, names with synonyms, a
     /// quoted phrase, words FTS5 does not hold and words with accents.
