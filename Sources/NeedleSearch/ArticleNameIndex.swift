@@ -71,7 +71,7 @@ struct ArticleNameIndex: Sendable {
         guard total > 0 else { return [:] }
         var evidence: [Int64: Evidence] = [:]
         var strongest: [Int64: Double] = [:]
-        for group in query.groups {
+        for group in query.groups where group.readAsName {
             var credits: [Int64: (credit: Double, name: String, synonym: Double)] = [:]
             for (index, alternative) in group.alternatives.enumerated() {
                 let synonym = index == 0 ? 1 : weights.synonymName

@@ -55,14 +55,19 @@ struct BucketedVocabulary: Sendable {
     }
 
     func contains(_ word: [UInt8]) -> Bool {
-        guard let first = word.first, let bucket = buckets[Self.key(first: first, length: word.count)] else { return false }
+        frequency(of: word) != nil
+    }
+
+    /// How many documents hold `word`; `nil` when it is not in the vocabulary.
+    func frequency(of word: [UInt8]) -> Int? {
+        guard let first = word.first, let bucket = buckets[Self.key(first: first, length: word.count)] else { return nil }
         var low = 0
         var high = bucket.count
         while low < high {
             let middle = (low + high) / 2
             if bucket.word(middle).lexicographicallyPrecedes(word) { low = middle + 1 } else { high = middle }
         }
-        return low < bucket.count && bucket.word(low).elementsEqual(word)
+        return low < bucket.count && bucket.word(low).elementsEqual(word) ? bucket.frequencies[low] : nil
     }
 
     /// Every word with the same first letter within `bound` edits of `word`.

@@ -24,12 +24,21 @@ enum CorrectionFallback {
     ///   - run: answers a query text.
     ///   - tryCorrected: whether the typed query's reply leaves room for the corrected one.
     ///   - prefers: whether the first reply (the corrected one's) is better than the second.
+    ///   - correctFirst: answer only the corrected query, when there is one: for a message, whose
+    ///     unknown words are typos far more often than deliberate, and whose words as typed always
+    ///     find enough to leave no room for the corrected ones.
     static func answer<Result: CorrectableResult>(
-        _ text: String, corrector: SpellingCorrector, db: Database,
+        _ text: String, corrector: SpellingCorrector, db: Database, correctFirst: Bool = false,
         run: (String) throws -> Result, tryCorrected: (Result) -> Bool, prefers: (Result, Result) -> Bool
     ) throws -> Result {
+        if correctFirst, let corrected = try QueryCorrection.corrected(text, corrector: corrector, db: db) {
+            var result = try run(corrected)
+            result.didYouMean = corrected
+            result.corrected = true
+            return result
+        }
         var result = try run(text)
-        guard let corrected = try QueryCorrection.corrected(text, corrector: corrector, db: db) else { return result }
+        guard !correctFirst, let corrected = try QueryCorrection.corrected(text, corrector: corrector, db: db) else { return result }
         if tryCorrected(result) {
             let alternative = try run(corrected)
             if prefers(alternative, result) {

@@ -15,6 +15,9 @@ public struct ExpandedQuery: Sendable, Hashable {
         public var alternatives: [[String]]
         /// The concepts `original` names (none for a plain word or a quoted phrase).
         public var concepts: [Concept]
+        /// False when a word that is also a name is read as a plain word (see ``QueryFocus``):
+        /// it then names no article.
+        public var readAsName = true
 
         public init(original: [String], alternatives: [[String]], concepts: [Concept] = []) {
             self.original = original

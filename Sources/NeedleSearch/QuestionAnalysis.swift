@@ -18,24 +18,55 @@ public struct QuestionAnalysis: Sendable, Hashable {
     private(set) var stems: Set<String> = []
     /// Stems of the topic's words.
     private(set) var topicStems: Set<String> = []
+    /// Intents asked only after the message's first question count this much (1 otherwise):
+    /// of several questions, the first is most often the one the message is about.
+    private(set) var intentWeights: [QuestionIntent: Double] = [:]
+    static let laterQuestionWeight = 0.9
+
+    /// The topic as a query, keeping each word's sentence (see ``ParsedQuery``).
+    public private(set) var topicQuery: ParsedQuery
 
     /// Reads the question within the bounds of ``ParsedQuery``.
     public init(_ question: String) {
-        let tokens = ParsedQuery(question).tokens
+        self.init(ParsedQuery(question))
+    }
+
+    /// In a message of several sentences, the intents are those cued in its questions
+    /// ("… I've tried every cream … What is the treatment?"), first question first; the story
+    /// around them often uses cue words too ("after", "tests", "at home") without asking.
+    public init(_ query: ParsedQuery) {
+        let tokens = query.tokens
         let stems = tokens.map { PorterStemmer.stem($0) }
+        let sentences = query.segments.flatMap { segment in Array(repeating: segment.sentence, count: segment.tokens.count) }
         var cueTokens = Set<Int>()
         var found: [QuestionIntent] = []
+        /// The first question sentence that cues each intent.
+        var askedIn: [QuestionIntent: Int] = [:]
         for intent in QuestionIntent.allCases {
             for cue in Self.cueStems[intent] ?? [] {
                 let positions = Self.occurrences(of: cue, in: stems)
                 guard !positions.isEmpty else { continue }
                 if !found.contains(intent) { found.append(intent) }
-                for start in positions { cueTokens.formUnion(start..<(start + cue.count)) }
+                for start in positions {
+                    cueTokens.formUnion(start..<(start + cue.count))
+                    let sentence = sentences[start]
+                    if query.questionSentences.contains(sentence), sentence < askedIn[intent] ?? .max { askedIn[intent] = sentence }
+                }
             }
         }
-        let specific = found.filter { !$0.isGeneral }
-        intents = specific.isEmpty ? found : specific
-        let topicTokens = tokens.indices.filter { !cueTokens.contains($0) && !Stopwords.contains(tokens[$0]) }.map { tokens[$0] }
+        if askedIn.isEmpty {
+            let specific = found.filter { !$0.isGeneral }
+            intents = specific.isEmpty ? found : specific
+        } else {
+            // Within a question, "what is" yields to a specific intent, as in a one-line question.
+            let specificSentences = Set(askedIn.filter { !$0.key.isGeneral }.map(\.value))
+            let asked = askedIn.filter { !$0.key.isGeneral || !specificSentences.contains($0.value) }
+            let first = asked.values.min() ?? 0
+            intents = QuestionIntent.allCases.filter { asked[$0] != nil }.sorted { asked[$0]! < asked[$1]! }
+            for (intent, sentence) in asked where sentence > first { intentWeights[intent] = Self.laterQuestionWeight }
+        }
+        topicQuery = query.words(keeping: { !cueTokens.contains($0) && !Stopwords.contains(tokens[$0]) })
+        let topicTokens = topicQuery.tokens
         topic = topicTokens.joined(separator: " ")
         topicStems = Set(topicTokens.map { PorterStemmer.stem($0) })
         self.stems = Set(stems.indices.filter { !Stopwords.contains(tokens[$0]) }.map { stems[$0] })
@@ -52,8 +83,9 @@ public struct QuestionAnalysis: Sendable, Hashable {
         let headingStems = headingTokens.map { PorterStemmer.stem($0) }
         var best = 0.0
         for intent in intents {
-            for (phrase, weight) in Self.headingStems[intent] ?? [] where weight > best {
-                if !Self.occurrences(of: phrase, in: headingStems).isEmpty { best = weight }
+            let intentWeight = intentWeights[intent] ?? 1
+            for (phrase, weight) in Self.headingStems[intent] ?? [] where weight * intentWeight > best {
+                if !Self.occurrences(of: phrase, in: headingStems).isEmpty { best = weight * intentWeight }
             }
         }
         let content = Set(headingTokens.indices.filter { !Stopwords.contains(headingTokens[$0]) }.map { headingStems[$0] })

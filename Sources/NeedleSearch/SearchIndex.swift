@@ -43,7 +43,9 @@ public final class SearchIndex: Sendable {
         self.mappedBytes = mappedBytes
         self.meta = meta
         self.pool = pool
-        self.expander = QueryExpander(dictionary: concepts.dictionary)
+        self.expander = QueryExpander(
+            dictionary: concepts.dictionary,
+            focus: QueryFocus(articleCount: meta.articles) { [corrector] in corrector.documentFrequency(of: $0) })
         self.names = concepts.names
         self.weights = weights
         self.terms = terms
@@ -120,7 +122,7 @@ public final class SearchIndex: Sendable {
             let ranker = ArticleRanker(db: db, weights: weights, names: names, terms: terms)
             return try QueryDeadline.run(db, within: limit) {
                 try CorrectionFallback.answer(
-                request.query, corrector: corrector, db: db,
+                    request.query, corrector: corrector, db: db, correctFirst: Self.isMessage(typed),
                     run: { text in
                         let query = text == request.query ? typed : expander.expand(ParsedQuery(text))
                         return try ArticleSearch(db: db, ranker: ranker, query: query, filter: filter).run(request)
@@ -134,6 +136,14 @@ public final class SearchIndex: Sendable {
 
     /// Below this many articles, a query with a misspelled word is run corrected as well.
     public static let fewResults = 3
+
+    /// From this many terms (searched or dropped) on, a query is a message: its misspelled
+    /// words are corrected before it is run (see ``CorrectionFallback``).
+    public static let messageTerms = 8
+
+    static func isMessage(_ query: ExpandedQuery) -> Bool {
+        query.groups.count + query.dropped.count >= messageTerms
+    }
 
     /// Answers a question with passages, on one of the pool's reader connections, on the
     /// calling thread.
@@ -152,7 +162,7 @@ public final class SearchIndex: Sendable {
             let ranker = ArticleRanker(db: db, weights: weights, names: names, terms: terms)
             return try QueryDeadline.run(db, within: limit) {
                 try CorrectionFallback.answer(
-                    request.question, corrector: corrector, db: db,
+                    request.question, corrector: corrector, db: db, correctFirst: Self.isMessage(expander.expand(ParsedQuery(request.question))),
                     run: { try Self.answer($0, request, ranker: ranker, expander: expander, filter: filter, db: db) },
                     tryCorrected: { _ in true },
                     prefers: { $0.answers.first?.confidence ?? 0 > $1.answers.first?.confidence ?? 0 })
@@ -166,7 +176,7 @@ public final class SearchIndex: Sendable {
         _ question: String, _ request: AskRequest, ranker: ArticleRanker, expander: QueryExpander, filter: SearchFilter, db: Database
     ) throws -> AskResult {
         let analysis = QuestionAnalysis(question)
-        let topic = expander.expand(ParsedQuery(analysis.topic))
+        let topic = expander.expand(analysis.topicQuery)
         guard !topic.isEmpty else { return AskResult(answers: [], intent: analysis.intents.first?.rawValue, topic: analysis.topic) }
         var result = try AnswerSearch(
             db: db, ranker: ranker, analysis: analysis, topic: topic, question: expander.expand(ParsedQuery(question)), filter: filter

@@ -97,6 +97,11 @@ public struct SpellingCorrector: Sendable {
         return nameWords.contains(bytes) || stems.contains(PorterStemmer.stem(bytes))
     }
 
+    /// How many articles hold the folded token's stem; 0 when none does.
+    public func documentFrequency(of token: String) -> Int {
+        stems.frequency(of: PorterStemmer.stem(Array(token.utf8))) ?? 0
+    }
+
     /// Whether ``correction(for:in:)`` would look the folded token up: it is unknown and
     /// long enough, and not a stopword or a number.
     public func looksUp(_ token: String) -> Bool {

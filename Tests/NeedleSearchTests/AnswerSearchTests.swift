@@ -145,11 +145,26 @@ import Testing
     }
 
     /// Each lookup scans part of the vocabulary: a query of thousands of unknown words looks up
-    /// only the first few, so a word past them is not corrected.
-    @Test func onlyTheFirstUnknownWordsAreLookedUp() async throws {
-        let unknown = (0..<8).map { "qzxv\(String(repeating: "w", count: $0 + 1))" }.joined(separator: " ")
-        #expect(try Self.index.search(SearchRequest(query: "microneedlng " + unknown)).didYouMean?.hasPrefix("microneedling") == true)
-        #expect(try Self.index.search(SearchRequest(query: unknown + " microneedlng")).didYouMean == nil)
+    /// only a few, the longest first (a misspelled medical name is long).
+    @Test func onlyTheLongestUnknownWordsAreLookedUp() async throws {
+        let longer = (0..<8).map { "qzxv" + String(repeating: "w", count: 10 + $0) }.joined(separator: " ")
+        let shorter = (0..<8).map { "qzxv" + String(repeating: "w", count: 1 + $0) }.joined(separator: " ")
+        #expect(try Self.index.search(SearchRequest(query: shorter + " microneedlng")).didYouMean?.hasSuffix("microneedling") == true)
+        #expect(try Self.index.search(SearchRequest(query: "microneedlng " + longer)).didYouMean == nil)
+    }
+
+    /// A message's words as typed always find enough articles, so the typo is corrected first.
+    @Test func aTypoInsideAMessageIsCorrectedBeforeItIsRun() async throws {
+        let message = "My sister has had these marks on her cheeks for years and nothing she buys helps, her friend says microneedlng works"
+        let result = try Self.index.search(SearchRequest(query: message))
+        #expect(result.corrected)
+        #expect(result.expanded.contains("microneedling"))
+        #expect(result.hits.first?.slug == "microneedling")
+    }
+
+    @Test func sentencesStayApartInTheCorrectedQuery() async throws {
+        let result = try Self.index.ask(AskRequest(question: "I had it last week. Does microneedlng hurt?"))
+        #expect(result.didYouMean == "i had it last week. does microneedling hurt")
     }
 
     @Test func knownWordsAreNeverCorrected() async throws {

@@ -70,19 +70,21 @@ import Testing
     @Test(arguments: hugeQueries.indices)
     func anExpandedQueryIsBoundedBySize(index: Int) {
         let text = Self.hugeQueries[index]
-        let aliases: [String] = (0..<40).map { "Needling " + String($0) }
+        let aliases: [String] = (0..<200).map { "Needling " + String($0) }
         let dictionary = ConceptDictionary(
             articles: [ArticleNames(slug: "microneedling", names: ["Microneedling"] + aliases + ["PCI"])], synonyms: [])
         let expanded = QueryExpander(dictionary: dictionary).expand(ParsedQuery(text))
         #expect(expanded.groups.count <= QueryExpander.maximumGroups)
         #expect(expanded.groups.allSatisfy { $0.alternatives.count <= QueryExpander.maximumAlternatives })
         #expect(expanded.phrases.count <= QueryExpander.maximumPhrases)
-        #expect(expanded.matchExpression.utf8.count < 8_192)
+        #expect(expanded.matchExpression.utf8.count < 16_384)
     }
 
-    @Test func aRepeatedWordIsOneGroup() {
-        let expanded = QueryExpander(dictionary: ConceptDictionary(articles: [], synonyms: [])).expand(ParsedQuery("my skin itches, my skin burns"))
-        #expect(expanded.groups.map(\.original) == [["skin"], ["itches"], ["burns"]])
+    @Test func aWordRepeatedInAMessageIsOneTerm() {
+        let words = (0..<QueryFocus.budget).map { "word" + String($0) }.joined(separator: " ")
+        let expander = QueryExpander(dictionary: ConceptDictionary(articles: [], synonyms: []), focus: QueryFocus(articleCount: 10) { _ in 1 })
+        #expect(expander.expand(ParsedQuery("skin " + words + " skin")).groups.filter { $0.original == ["skin"] }.count == 1)
+        #expect(expander.expand(ParsedQuery("skin skin")).groups.count == 2, "a short query keeps its repeats")
     }
 
     @Test func groupsPastTheBoundAreListedAsDropped() {
@@ -95,6 +97,18 @@ import Testing
     @Test func aQuestionIsAnalysedWithinTheReadingBound() {
         let analysis = QuestionAnalysis("what is " + Array(repeating: "skin", count: 13_000).joined(separator: "-"))
         #expect(analysis.topic.split(separator: " ").count <= ParsedQuery.maximumTokens)
+    }
+
+    @Test func sentencesAndQuestionsAreKnown() {
+        let query = ParsedQuery("My son is 4. His hair won't lie flat! Is it inherited? I read what causes it")
+        #expect(query.segments.map(\.sentence) == [0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3])
+        #expect(query.questionSentences == [2, 3], "a question mark, or a question word anywhere")
+    }
+
+    @Test func theWordsOfATopicKeepTheirSentences() {
+        let query = ParsedQuery("Acne-scars hurt. What helps?").words(keeping: { $0 != 3 })
+        #expect(query.segments.map(\.tokens) == [["acne"], ["scars"], ["hurt"], ["helps"]])
+        #expect(query.segments.map(\.sentence) == [0, 0, 0, 1])
     }
 
     @Test func matchExpressionQuotesEveryToken() {

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Chooses which words of a long message are searched: the ones that carry its subject.
+///
+/// A short query is searched whole. A message with more than ``budget`` terms (after function
+/// words are dropped) keeps the ``budget`` terms that best tell what it is about, in their
+/// order, and the rest are reported as dropped. A term scores
+/// - its rarity, 0…1: `log(articles / df) / log(articles)` of its rarest word, where `df` is how
+///   many articles hold the word's stem — "skin", "years" and "tried" say little about which
+///   article is meant, "ichthyosis" and "peeling" say a lot; a word no article holds scores
+///   nothing: it matches no article (a typo is corrected before the message is read);
+/// - ``conceptBonus`` when it names a concept (a title, an alias, a synonym);
+/// - ``questionBonus`` when it stands in a sentence that asks something (ends with `?` or has
+///   a question word): the question says what the message is about more often than the story.
+///
+/// A one-word name that many articles use (more than ``commonNameShare`` of them: "burns",
+/// "itching", "rash") and that stands in the story rather than in a question is read as a plain
+/// word: "a rash around my mouth that burns" describes a symptom, it does not ask about Burns.
+///
+/// ```swift
+/// let focus = QueryFocus(articleCount: 387) { token in frequencies[token] ?? 0 }
+/// focus.select(scored)  // the budget's best, in the message's order, and the rest
+/// ```
+public struct QueryFocus: Sendable {
+    /// The most terms of a long message that are searched.
+    public static let budget = 16
+    static let conceptBonus = 1.0
+    static let questionBonus = 0.5
+    static let unknownRarity = 0.0
+    /// The share of articles from which a one-word name in a message's story is a plain word.
+    static let commonNameShare = 1.0 / 16
+
+    /// A term of the message and where it stands.
+    struct Term {
+        var group: ExpandedQuery.Group
+        var inQuestion: Bool
+    }
+
+    let articleCount: Int
+    /// How many articles hold a folded word's stem; 0 when none does.
+    let documentFrequency: @Sendable (String) -> Int
+
+    public init(articleCount: Int, documentFrequency: @escaping @Sendable (String) -> Int) {
+        self.articleCount = articleCount
+        self.documentFrequency = documentFrequency
+    }
+
+    /// The terms to search and the terms dropped, each in the message's order.
+    func select(_ terms: [Term]) -> (kept: [ExpandedQuery.Group], dropped: [ExpandedQuery.Group]) {
+        guard terms.count > Self.budget else { return (terms.map(\.group), []) }
+        let terms = terms.map(reading)
+        let scores = terms.map(score)
+        let chosen = Set(terms.indices.sorted { (scores[$0], -$0) > (scores[$1], -$1) }.prefix(Self.budget))
+        return (terms.indices.filter(chosen.contains).map { terms[$0].group },
+                terms.indices.filter { !chosen.contains($0) }.map { terms[$0].group })
+    }
+
+    /// The term as a message reads it: a common one-word name in the story is a plain word.
+    private func reading(_ term: Term) -> Term {
+        guard !term.inQuestion, term.group.original.count == 1, !term.group.concepts.isEmpty,
+              Double(documentFrequency(term.group.original[0])) > Self.commonNameShare * Double(articleCount) else { return term }
+        var plain = term
+        plain.group = ExpandedQuery.Group(original: term.group.original, alternatives: [term.group.original])
+        plain.group.readAsName = false
+        return plain
+    }
+
+    func score(_ term: Term) -> Double {
+        let rarity = term.group.original.filter { !Stopwords.contains($0) }.map(rarity).max() ?? 0
+        return rarity + (term.group.concepts.isEmpty ? 0 : Self.conceptBonus) + (term.inQuestion ? Self.questionBonus : 0)
+    }
+
+    /// 0 for a word every article holds, 1 for a word one article holds.
+    func rarity(_ token: String) -> Double {
+        let frequency = documentFrequency(token)
+        guard frequency > 0 else { return Self.unknownRarity }
+        guard articleCount > 1 else { return 1 }
+        return max(0, log(Double(articleCount) / Double(frequency)) / log(Double(articleCount)))
+    }
+}
