@@ -43,9 +43,12 @@ struct AnswerSearch {
         let bestText = textScores.values.max() ?? 0
         let bestArticle = articles.first?.score ?? 0
         let highlighter = PassageHighlighter(query: topic)
+        // The same headings recur across articles ("Risks and side effects"): each is read once.
+        var headingMatches: [String?: Double] = [:]
         for index in candidates.indices {
             var candidate = candidates[index]
-            candidate.headingMatch = analysis.headingMatch(candidate.heading)
+            candidate.headingMatch = headingMatches[candidate.heading] ?? analysis.headingMatch(candidate.heading)
+            headingMatches[candidate.heading] = candidate.headingMatch
             candidate.passageMatch = bestText > 0 ? (textScores[candidate.id] ?? 0) / bestText : 0
             let articleMatch = bestArticle > 0 ? candidate.article.score / bestArticle : 0
             candidate.score = articleMatch + candidate.headingMatch + Self.passageWeight * candidate.passageMatch
@@ -90,13 +93,22 @@ struct AnswerSearch {
                 passageMatch: ArticleSearch.rounded(candidate.passageMatch)) : nil)
     }
 
-    /// Every passage with text of the given articles.
+    /// Every passage with text of the given articles, article by article, in one statement:
+    /// the articles' passage id ranges go in as one JSON array, so the statement is cached.
     private func passages(of articles: [RankedArticle]) throws -> [Candidate] {
-        try articles.flatMap { article in
-            try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT id, heading, text FROM passages WHERE id BETWEEN ? AND ? AND text != '' ORDER BY id"),
-                arguments: [article.passages.lowerBound, article.passages.upperBound]
-            ).map { Candidate(id: $0[0], article: article, heading: $0[1], text: $0[2]) }
+        guard !articles.isEmpty else { return [] }
+        let ranges = "[" + articles.map { "[\($0.passages.lowerBound),\($0.passages.upperBound)]" }.joined(separator: ",") + "]"
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: """
+                SELECT r.key, p.id, p.heading, p.text FROM json_each(?) AS r
+                JOIN passages AS p ON p.id BETWEEN json_extract(r.value, '$[0]') AND json_extract(r.value, '$[1]')
+                WHERE p.text != '' ORDER BY r.key, p.id
+                """),
+            arguments: [ranges])
+        var candidates: [Candidate] = []
+        while let row = try rows.next() {
+            candidates.append(Candidate(id: row[1], article: articles[row[0]], heading: row[2], text: row[3]))
         }
+        return candidates
     }
 }

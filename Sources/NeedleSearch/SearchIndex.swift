@@ -158,12 +158,18 @@ public final class SearchIndex: Sendable {
         let start = clock.now
         let filter = try SearchFilter(kind: request.kind, concern: request.concern)
         let (weights, names, terms, expander, corrector) = (self.weights, self.names, self.terms, self.expander, self.corrector)
+        let typed = ParsedQuery(request.question)
+        let typedQuestion = expander.expand(typed)
         var result = try pool.read { db in
             let ranker = ArticleRanker(db: db, weights: weights, names: names, terms: terms)
             return try QueryDeadline.run(db, within: limit) {
                 try CorrectionFallback.answer(
-                    request.question, corrector: corrector, db: db, correctFirst: Self.isMessage(expander.expand(ParsedQuery(request.question))),
-                    run: { try Self.answer($0, request, ranker: ranker, expander: expander, filter: filter, db: db) },
+                    request.question, corrector: corrector, db: db, correctFirst: Self.isMessage(typedQuestion),
+                    run: { text in
+                        // The typed question was read and expanded above; only a corrected one is read again.
+                        let (parsed, question) = text == request.question ? (typed, typedQuestion) : Self.read(text, expander: expander)
+                        return try Self.answer(parsed, question: question, request, ranker: ranker, expander: expander, filter: filter, db: db)
+                    },
                     tryCorrected: { _ in true },
                     prefers: { $0.answers.first?.confidence ?? 0 > $1.answers.first?.confidence ?? 0 })
             }
@@ -172,14 +178,21 @@ public final class SearchIndex: Sendable {
         return result
     }
 
+    /// A question's words, and the question expanded.
+    private static func read(_ text: String, expander: QueryExpander) -> (ParsedQuery, ExpandedQuery) {
+        let parsed = ParsedQuery(text)
+        return (parsed, expander.expand(parsed))
+    }
+
     private static func answer(
-        _ question: String, _ request: AskRequest, ranker: ArticleRanker, expander: QueryExpander, filter: SearchFilter, db: Database
+        _ parsed: ParsedQuery, question: ExpandedQuery, _ request: AskRequest, ranker: ArticleRanker, expander: QueryExpander,
+        filter: SearchFilter, db: Database
     ) throws -> AskResult {
-        let analysis = QuestionAnalysis(question)
+        let analysis = QuestionAnalysis(parsed)
         let topic = expander.expand(analysis.topicQuery)
         guard !topic.isEmpty else { return AskResult(answers: [], intent: analysis.intents.first?.rawValue, topic: analysis.topic) }
         var result = try AnswerSearch(
-            db: db, ranker: ranker, analysis: analysis, topic: topic, question: expander.expand(ParsedQuery(question)), filter: filter
+            db: db, ranker: ranker, analysis: analysis, topic: topic, question: question, filter: filter
         ).run(request)
         result.dropped = topic.droppedWords
         return result
