@@ -68,9 +68,10 @@ struct AnswerSearch {
 
     /// How sure Needle is of a passage's subject, 0…1: an article the question names is its
     /// subject (0.7, up to 1 as the name covers more of the topic: the rest are details);
-    /// otherwise 0.6 × the share of the topic's terms the passage contains.
-    static func subject(nameShare: Double, coverage: Double) -> Double {
-        nameShare > 0 ? 0.7 + 0.3 * nameShare : 0.6 * coverage
+    /// otherwise 0.6 × the share of the topic's terms the passage contains (only then
+    /// worked out: it reads the whole passage).
+    static func subject(nameShare: Double, coverage: @autoclosure () -> Double) -> Double {
+        nameShare > 0 ? 0.7 + 0.3 * nameShare : 0.6 * coverage()
     }
 
     /// How sure Needle is that a passage answers the question, 0…1:
