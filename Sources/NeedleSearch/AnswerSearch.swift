@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import NeedleProtocol
 
@@ -29,6 +30,12 @@ struct AnswerSearch {
         var article: RankedArticle
         var heading: String?
         var text: String
+        /// Its stored terms (``NeedleIndex/PassageTerms``).
+        var terms: [UInt8]
+        /// Its bm25 for the question; nil when no phrase of the question occurs in it.
+        var textScore: Double?
+        /// The share of the topic's groups it holds, when its stored terms gave it.
+        var coverage: Double?
         var headingMatch = 0.0
         var passageMatch = 0.0
         var score = 0.0
@@ -38,9 +45,8 @@ struct AnswerSearch {
     func run(_ request: AskRequest) throws -> AskResult {
         let articles = Array(try ranker.rank(topic, filter: filter, count: Self.articleDepth).articles.prefix(Self.articleDepth))
         var candidates = try passages(of: articles)
-        let textScores = try PassageMatches(db: db, terms: ranker.terms)
-            .scores(question, within: articles.map(\.passages), candidates: Set(candidates.map(\.id)))
-        let bestText = textScores.values.max() ?? 0
+        try matchText(of: &candidates, in: articles)
+        let bestText = candidates.compactMap(\.textScore).max() ?? 0
         let bestArticle = articles.first?.score ?? 0
         let highlighter = PassageHighlighter(query: topic)
         // The same headings recur across articles ("Risks and side effects"): each is read once.
@@ -49,12 +55,12 @@ struct AnswerSearch {
             var candidate = candidates[index]
             candidate.headingMatch = headingMatches[candidate.heading] ?? analysis.headingMatch(candidate.heading)
             headingMatches[candidate.heading] = candidate.headingMatch
-            candidate.passageMatch = bestText > 0 ? (textScores[candidate.id] ?? 0) / bestText : 0
+            candidate.passageMatch = bestText > 0 ? (candidate.textScore ?? 0) / bestText : 0
             let articleMatch = bestArticle > 0 ? candidate.article.score / bestArticle : 0
             candidate.score = articleMatch + candidate.headingMatch + Self.passageWeight * candidate.passageMatch
             let subject = Self.subject(
                 nameShare: candidate.article.nameEvidence?.share ?? 0,
-                coverage: highlighter.groupCoverage(of: candidate.text, heading: candidate.heading))
+                coverage: candidate.coverage ?? highlighter.groupCoverage(of: candidate.text, heading: candidate.heading))
             candidate.confidence = Self.confidence(subject: subject * articleMatch, fit: candidate.headingMatch, text: candidate.passageMatch)
             candidates[index] = candidate
         }
@@ -94,21 +100,38 @@ struct AnswerSearch {
                 passageMatch: ArticleSearch.rounded(candidate.passageMatch)) : nil)
     }
 
-    /// Every passage with text of the given articles, article by article, in one statement:
+    /// Each candidate's bm25 for the question and its coverage of the topic, from the passages'
+    /// stored terms; when the question has a word whose term only FTS5 computes, its bm25
+    /// from FTS5 (``PassageMatches``) and no coverage (the highlighter reads the text).
+    private func matchText(of candidates: inout [Candidate], in articles: [RankedArticle]) throws {
+        if let matches = try PassageTermMatches(question: question, topic: topic, terms: ranker.terms, db: db) {
+            for index in candidates.indices {
+                (candidates[index].textScore, candidates[index].coverage) = matches.match(candidates[index].terms)
+            }
+            return
+        }
+        let scores = try PassageMatches(db: db, terms: ranker.terms)
+            .scores(question, within: articles.map(\.passages), candidates: Set(candidates.map(\.id)))
+        for index in candidates.indices { candidates[index].textScore = scores[candidates[index].id] }
+    }
+
+    /// Every passage with text of the given articles, with its stored terms, article by article, in one statement:
     /// the articles' passage id ranges go in as one JSON array, so the statement is cached.
     private func passages(of articles: [RankedArticle]) throws -> [Candidate] {
         guard !articles.isEmpty else { return [] }
         let ranges = "[" + articles.map { "[\($0.passages.lowerBound),\($0.passages.upperBound)]" }.joined(separator: ",") + "]"
         let rows = try Row.fetchCursor(
             db.cachedStatement(sql: """
-                SELECT r.key, p.id, p.heading, p.text FROM json_each(?) AS r
+                SELECT r.key, p.id, p.heading, p.text, t.terms FROM json_each(?) AS r
                 JOIN passages AS p ON p.id BETWEEN json_extract(r.value, '$[0]') AND json_extract(r.value, '$[1]')
+                LEFT JOIN passage_terms AS t ON t.id = p.id
                 WHERE p.text != '' ORDER BY r.key, p.id
                 """),
             arguments: [ranges])
         var candidates: [Candidate] = []
         while let row = try rows.next() {
-            candidates.append(Candidate(id: row[1], article: articles[row[0]], heading: row[2], text: row[3]))
+            let terms = (row[4] as Data?).map { [UInt8]($0) } ?? []
+            candidates.append(Candidate(id: row[1], article: articles[row[0]], heading: row[2], text: row[3], terms: terms))
         }
         return candidates
     }
