@@ -18,6 +18,8 @@ struct AnswerSearch {
     /// The whole question, expanded: for matching passage text.
     let question: ExpandedQuery
     let filter: SearchFilter
+    /// The index's counts of the passages holding phrases of several words.
+    let phraseCounts: PassagePhraseCounts
 
     /// How many of the best articles' passages are considered.
     static let articleDepth = 5
@@ -29,13 +31,12 @@ struct AnswerSearch {
         var id: Int64
         var article: RankedArticle
         var heading: String?
-        var text: String
         /// Its stored terms (``NeedleIndex/PassageTerms``).
         var terms: [UInt8]
         /// Its bm25 for the question; nil when no phrase of the question occurs in it.
         var textScore: Double?
-        /// The share of the topic's groups it holds, when its stored terms gave it.
-        var coverage: Double?
+        /// The share of the topic's groups it holds; worked out only when its article is not named.
+        var coverage = 0.0
         var headingMatch = 0.0
         var passageMatch = 0.0
         var score = 0.0
@@ -48,7 +49,6 @@ struct AnswerSearch {
         try matchText(of: &candidates, in: articles)
         let bestText = candidates.compactMap(\.textScore).max() ?? 0
         let bestArticle = articles.first?.score ?? 0
-        let highlighter = PassageHighlighter(query: topic)
         // The same headings recur across articles ("Risks and side effects"): each is read once.
         var headingMatches: [String?: Double] = [:]
         for index in candidates.indices {
@@ -58,14 +58,15 @@ struct AnswerSearch {
             candidate.passageMatch = bestText > 0 ? (candidate.textScore ?? 0) / bestText : 0
             let articleMatch = bestArticle > 0 ? candidate.article.score / bestArticle : 0
             candidate.score = articleMatch + candidate.headingMatch + Self.passageWeight * candidate.passageMatch
-            let subject = Self.subject(
-                nameShare: candidate.article.nameEvidence?.share ?? 0,
-                coverage: candidate.coverage ?? highlighter.groupCoverage(of: candidate.text, heading: candidate.heading))
+            let subject = Self.subject(nameShare: candidate.article.nameEvidence?.share ?? 0, coverage: candidate.coverage)
             candidate.confidence = Self.confidence(subject: subject * articleMatch, fit: candidate.headingMatch, text: candidate.passageMatch)
             candidates[index] = candidate
         }
         candidates.sort { ($0.confidence, $0.score, -$0.id) > ($1.confidence, $1.score, -$1.id) }
-        let answers = candidates.filter { $0.confidence >= request.minimumConfidence }.prefix(request.limit).map { answer(for: $0, explain: request.explain) }
+        let chosen = candidates.filter { $0.confidence >= request.minimumConfidence }.prefix(request.limit)
+        // Only the answers' texts are read: the rest were scored on their stored terms.
+        let texts = try self.texts(of: chosen.map(\.id))
+        let answers = chosen.map { answer(for: $0, text: texts[$0.id] ?? "", explain: request.explain) }
         let suggestions = answers.isEmpty ? articles.map { ArticleReference(slug: $0.slug, title: $0.title) } : []
         return AskResult(
             answers: answers, intent: analysis.intents.first?.rawValue, topic: analysis.topic,
@@ -74,10 +75,9 @@ struct AnswerSearch {
 
     /// How sure Needle is of a passage's subject, 0…1: an article the question names is its
     /// subject (0.7, up to 1 as the name covers more of the topic: the rest are details);
-    /// otherwise 0.6 × the share of the topic's terms the passage contains (only then
-    /// worked out: it reads the whole passage).
-    static func subject(nameShare: Double, coverage: @autoclosure () -> Double) -> Double {
-        nameShare > 0 ? 0.7 + 0.3 * nameShare : 0.6 * coverage()
+    /// otherwise 0.6 × the share of the topic's terms the passage contains.
+    static func subject(nameShare: Double, coverage: Double) -> Double {
+        nameShare > 0 ? 0.7 + 0.3 * nameShare : 0.6 * coverage
     }
 
     /// How sure Needle is that a passage answers the question, 0…1:
@@ -88,10 +88,10 @@ struct AnswerSearch {
         ArticleSearch.rounded(min(1, max(0, 0.5 * subject + 0.35 * fit + 0.15 * text)))
     }
 
-    private func answer(for candidate: Candidate, explain: Bool) -> AskResult.Answer {
+    private func answer(for candidate: Candidate, text: String, explain: Bool) -> AskResult.Answer {
         let article = candidate.article
         return AskResult.Answer(
-            slug: article.slug, title: article.title, section: candidate.heading, text: candidate.text,
+            slug: article.slug, title: article.title, section: candidate.heading, text: text,
             score: ArticleSearch.rounded(candidate.score), confidence: candidate.confidence,
             explain: explain ? ScoreExplanation(
                 bm25: ArticleSearch.rounded(article.bm25), bm25Normalized: ArticleSearch.rounded(article.bm25Normalized),
@@ -100,11 +100,11 @@ struct AnswerSearch {
                 passageMatch: ArticleSearch.rounded(candidate.passageMatch)) : nil)
     }
 
-    /// Each candidate's bm25 for the question and its coverage of the topic, from the passages'
-    /// stored terms; when the question has a word whose term only FTS5 computes, its bm25
-    /// from FTS5 (``PassageMatches``) and no coverage (the highlighter reads the text).
+    /// Each candidate's bm25 for the question and, when its article is not named, its
+    /// coverage of the topic: from the passages' stored terms, or, when the question has a
+    /// word whose term only FTS5 computes, from FTS5 (``PassageMatches``) and the highlighter.
     private func matchText(of candidates: inout [Candidate], in articles: [RankedArticle]) throws {
-        if let matches = try PassageTermMatches(question: question, topic: topic, terms: ranker.terms, db: db) {
+        if let matches = try PassageTermMatches(question: question, topic: topic, terms: ranker.terms, phraseCounts: phraseCounts, db: db) {
             for index in candidates.indices {
                 (candidates[index].textScore, candidates[index].coverage) = matches.match(candidates[index].terms)
             }
@@ -112,17 +112,26 @@ struct AnswerSearch {
         }
         let scores = try PassageMatches(db: db, terms: ranker.terms)
             .scores(question, within: articles.map(\.passages), candidates: Set(candidates.map(\.id)))
-        for index in candidates.indices { candidates[index].textScore = scores[candidates[index].id] }
+        let unnamed = candidates.filter { !(($0.article.nameEvidence?.share ?? 0) > 0) }.map(\.id)
+        let texts = try texts(of: unnamed)
+        let highlighter = PassageHighlighter(query: topic)
+        for index in candidates.indices {
+            candidates[index].textScore = scores[candidates[index].id]
+            if let text = texts[candidates[index].id] {
+                candidates[index].coverage = highlighter.groupCoverage(of: text, heading: candidates[index].heading)
+            }
+        }
     }
 
-    /// Every passage with text of the given articles, with its stored terms, article by article, in one statement:
-    /// the articles' passage id ranges go in as one JSON array, so the statement is cached.
+    /// Every passage with text of the given articles, with its stored terms, article by
+    /// article, in one statement: the articles' passage id ranges go in as one JSON array, so
+    /// the statement is cached.
     private func passages(of articles: [RankedArticle]) throws -> [Candidate] {
         guard !articles.isEmpty else { return [] }
         let ranges = "[" + articles.map { "[\($0.passages.lowerBound),\($0.passages.upperBound)]" }.joined(separator: ",") + "]"
         let rows = try Row.fetchCursor(
             db.cachedStatement(sql: """
-                SELECT r.key, p.id, p.heading, p.text, t.terms FROM json_each(?) AS r
+                SELECT r.key, p.id, p.heading, t.terms FROM json_each(?) AS r
                 JOIN passages AS p ON p.id BETWEEN json_extract(r.value, '$[0]') AND json_extract(r.value, '$[1]')
                 LEFT JOIN passage_terms AS t ON t.id = p.id
                 WHERE p.text != '' ORDER BY r.key, p.id
@@ -130,9 +139,20 @@ struct AnswerSearch {
             arguments: [ranges])
         var candidates: [Candidate] = []
         while let row = try rows.next() {
-            let terms = (row[4] as Data?).map { [UInt8]($0) } ?? []
-            candidates.append(Candidate(id: row[1], article: articles[row[0]], heading: row[2], text: row[3], terms: terms))
+            let terms = (row[3] as Data?).map { [UInt8]($0) } ?? []
+            candidates.append(Candidate(id: row[1], article: articles[row[0]], heading: row[2], terms: terms))
         }
         return candidates
+    }
+
+    /// The texts of the passages `ids`, in one statement.
+    private func texts(of ids: [Int64]) throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        var texts: [Int64: String] = [:]
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT id, text FROM passages WHERE id IN (SELECT value FROM json_each(?))"),
+            arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
+        while let row = try rows.next() { texts[row[0]] = row[1] }
+        return texts
     }
 }

@@ -8,7 +8,8 @@ import NeedleIndex
 ///
 /// - The question's text match: `bm25(passages_fts, 2.0, 1.0)` of its phrases, as FTS5
 ///   computes it (``BM25``; each phrase's idf from the passages holding it, stored in `terms`
-///   for a word and counted by FTS5 for a phrase of several words, which few passages hold).
+///   for a word, and for a phrase of several words counted by FTS5 once per open index,
+///   ``PassagePhraseCounts``).
 /// - The topic's coverage: the share of its groups the passage's heading or text holds,
 ///   found as ``PassageHighlighter/groupCoverage(of:heading:)`` finds them (at each token the
 ///   longest phrase that starts there, then past it).
@@ -18,7 +19,7 @@ import NeedleIndex
 /// caller asks FTS5.
 ///
 /// ```swift
-/// let matches = try PassageTermMatches(question: question, topic: topic, terms: terms, db: db)
+/// let matches = try PassageTermMatches(question: question, topic: topic, terms: terms, phraseCounts: counts, db: db)
 /// matches?.match(storedTerms)   // (text: bm25 or nil when no phrase occurs, coverage: 0…1)
 /// ```
 struct PassageTermMatches {
@@ -37,7 +38,7 @@ struct PassageTermMatches {
     private var firstTerms = [UInt64](repeating: 0, count: 16)
     private let bm25: BM25
 
-    init?(question: ExpandedQuery, topic: ExpandedQuery, terms: IndexTerms, db: Database) throws {
+    init?(question: ExpandedQuery, topic: ExpandedQuery, terms: IndexTerms, phraseCounts: PassagePhraseCounts, db: Database) throws {
         let questionWords = question.matchPhrases.map { $0.map { IndexTerms.term(of: [$0]) } }
         let topicWords = topic.groups.map { $0.alternatives.map { $0.map { IndexTerms.term(of: [$0]) } } }
         let words = questionWords.joined().map { $0 } + topicWords.joined().joined().map { $0 }
@@ -47,7 +48,10 @@ struct PassageTermMatches {
         bm25 = terms.passages
         questionPhrases = questionWords.map(ids)
         idfs = try zip(question.matchPhrases, questionWords).map { phrase, words in
-            try terms.passages.idf(hits: words.count == 1 ? rows[words[0] ?? ""]?.passages ?? 0 : Self.passageCount(phrase, ids: ids(words), db: db))
+            let hits = try words.count == 1
+                ? rows[words[0] ?? ""]?.passages ?? 0
+                : phraseCounts.count(of: phrase) { try Self.passageCount(phrase, ids: ids(words), db: db) }
+            return terms.passages.idf(hits: hits)
         }
         var questionByFirstTerm: [UInt32: [Int]] = [:]
         for (index, phrase) in questionPhrases.enumerated() where !phrase.isEmpty && !phrase.contains(0) {

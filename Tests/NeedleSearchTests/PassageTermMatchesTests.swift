@@ -33,7 +33,7 @@ import Testing
             let topic = Self.index.expander.expand(QuestionAnalysis(text).topicQuery)
             guard !question.isEmpty else { continue }
             try Self.index.pool.read { db in
-                guard let matches = try PassageTermMatches(question: question, topic: topic, terms: Self.index.terms, db: db) else { return }
+                guard let matches = try PassageTermMatches(question: question, topic: topic, terms: Self.index.terms, phraseCounts: Self.index.phraseCounts, db: db) else { return }
                 let highlighter = PassageHighlighter(query: topic)
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT p.id, p.heading, p.text, t.terms, (
@@ -55,7 +55,7 @@ import Testing
     @Test func aWordOnlyFTS5ReadsLeavesTheQuestionToFTS5() throws {
         let question = Self.index.expand("is κρέμα good for skin?")
         try Self.index.pool.read { db in
-            let matches = try PassageTermMatches(question: question, topic: question, terms: Self.index.terms, db: db)
+            let matches = try PassageTermMatches(question: question, topic: question, terms: Self.index.terms, phraseCounts: Self.index.phraseCounts, db: db)
             #expect(matches == nil)
         }
     }
