@@ -66,43 +66,33 @@ extension StatsResult: JSONObject {
     ]
 }
 
-/// What `stats` says about the index being served.
+/// What `stats` and `reload` say about the index being served: its file and its meta, one
+/// flat object on the wire.
+///
+/// ```swift
+/// IndexInfo(path: "Index/needle.sqlite", meta: meta)
+/// // {"articles":120,"built_at":"…","corpus_digest":"…","passages":900,"path":"Index/needle.sqlite",…}
+/// ```
 public struct IndexInfo: Sendable, Hashable, Decodable {
     public var path: String
-    public var schemaVersion: Int
-    public var corpusDigest: String
-    public var builtAt: String
-    public var articles: Int
-    public var passages: Int
-    public var synonyms: Int
+    public var meta: IndexMeta
 
-    public init(path: String, schemaVersion: Int, corpusDigest: String, builtAt: String, articles: Int, passages: Int, synonyms: Int) {
+    public init(path: String, meta: IndexMeta) {
         self.path = path
-        self.schemaVersion = schemaVersion
-        self.corpusDigest = corpusDigest
-        self.builtAt = builtAt
-        self.articles = articles
-        self.passages = passages
-        self.synonyms = synonyms
+        self.meta = meta
+    }
+
+    public init(from decoder: any Decoder) throws {
+        path = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .path)
+        meta = try IndexMeta(from: decoder)
     }
 
     enum CodingKeys: String, CodingKey {
         case path
-        case schemaVersion = "schema_version"
-        case corpusDigest = "corpus_digest"
-        case builtAt = "built_at"
-        case articles, passages, synonyms
     }
 }
 
 extension IndexInfo: JSONObject {
-    static let jsonFields: JSONFields<IndexInfo> = [
-        JSONField(.path, \.path),
-        JSONField(.schemaVersion, \.schemaVersion),
-        JSONField(.corpusDigest, \.corpusDigest),
-        JSONField(.builtAt, \.builtAt),
-        JSONField(.articles, \.articles),
-        JSONField(.passages, \.passages),
-        JSONField(.synonyms, \.synonyms),
-    ]
+    static let jsonFields = JSONFields<IndexInfo>(
+        [JSONField(.path, \.path)] + IndexMeta.jsonFields.inlined { $0.meta })
 }
