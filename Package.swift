@@ -110,10 +110,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The command-line options needled and needle-http share: the socket and the log level.
+        .target(
+            name: "NeedleServiceOptions",
+            dependencies: [
+                "NeedleProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "NeedleServiceOptionsTests", dependencies: ["NeedleServiceOptions", "NeedleProtocol"]),
         .executableTarget(
             name: "needled",
             dependencies: [
-                "NeedleServer", "NeedleSearch", "NeedleProtocol",
+                "NeedleServer", "NeedleSearch", "NeedleServiceOptions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -142,7 +152,7 @@ let package = Package(
         .executableTarget(
             name: "needle-http",
             dependencies: [
-                "NeedleHTTP", "NeedleProtocol",
+                "NeedleHTTP", "NeedleServiceOptions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
