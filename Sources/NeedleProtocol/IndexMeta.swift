@@ -25,7 +25,7 @@ public struct IndexMeta: Sendable, Hashable, Decodable {
     }
 
     /// The keys on the wire, which are also the index's `meta` table keys.
-    public enum CodingKeys: String, CodingKey, CaseIterable {
+    public enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version"
         case corpusDigest = "corpus_digest"
         case builtAt = "built_at"
