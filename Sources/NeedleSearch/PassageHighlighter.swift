@@ -226,15 +226,16 @@ struct PassageHighlighter {
     }
 
     /// Per distinct group matched: 1 for the user's own words, ``expansionWeight`` for an
-    /// expansion only, plus a small bonus for repeats (at most four).
+    /// expansion only, plus a small bonus for repeats (at most four). Added in group order,
+    /// so equal scores are equal to the last bit and ties go to the earlier passage or window.
     private func score(_ matches: [Match]) -> Double {
-        var groups: [Int: (weight: Double, count: Int)] = [:]
+        guard !matches.isEmpty else { return 0 }
+        var groups = [(weight: Double, count: Int)](repeating: (0, 0), count: groupCount)
         for match in matches {
             let weight = match.isOriginal ? 1 : Self.expansionWeight
-            let current = groups[match.group] ?? (0, 0)
-            groups[match.group] = (max(current.weight, weight), current.count + 1)
+            groups[match.group] = (max(groups[match.group].weight, weight), groups[match.group].count + 1)
         }
-        return groups.values.reduce(0) { $0 + $1.weight + 0.1 * Double(min($1.count, 5) - 1) }
+        return groups.reduce(0) { $1.count == 0 ? $0 : $0 + $1.weight + 0.1 * Double(min($1.count, 5) - 1) }
     }
 
     /// The window of `snippetTokens` words that scores best (as ``score(_:)`` does, so the
