@@ -4,8 +4,9 @@
 /// Matching follows FTS5's tokens: a hit's passages are read as the term ids the index
 /// stores for each token (``NeedleIndex/PassageTerms``), so choosing a passage compares
 /// integers; only the chosen passage's text is cut into tokens, to place the marks. Text
-/// without stored ids (and a stored passage whose text the Swift tokenizer cuts into a
-/// different number of tokens) is matched by tokenizing and Porter-stemming it, FTS5's rules.
+/// without stored ids is matched by tokenizing and Porter-stemming it, FTS5's rules; so are
+/// the marks of a chosen passage whose text the Swift tokenizer cuts into a different
+/// number of tokens than FTS5 did.
 ///
 /// ```swift
 /// let highlighter = PassageHighlighter(query: expanded, termIDs: ids)   // ids: stem → terms.id
