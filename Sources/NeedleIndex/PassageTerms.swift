@@ -24,13 +24,29 @@ public enum PassageTerms {
     @discardableResult
     public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into ids: inout [UInt32]) -> Int? {
         ids.removeAll(keepingCapacity: true)
+        return decode(bytes, appendingTo: &ids)
+    }
+
+    /// Appends the blob's token ids to `ids`; returns how many of them are the heading's, or
+    /// nil (leaving `ids` as it was) for a malformed blob.
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, appendingTo ids: inout [UInt32]) -> Int? {
+        let start = ids.count
+        // At most one id per byte; grown geometrically, since callers append blob after blob.
+        if ids.capacity < start + bytes.count { ids.reserveCapacity(max(start + bytes.count, 2 * ids.capacity)) }
         var position = 0
         guard let heading = LEB128.read(bytes, &position) else { return nil }
         while position < bytes.count {
-            guard let id = LEB128.read(bytes, &position), id <= UInt32.max else { return nil }
+            guard let id = LEB128.read(bytes, &position), id <= UInt32.max else {
+                ids.removeSubrange(start...)
+                return nil
+            }
             ids.append(UInt32(id))
         }
-        return heading <= UInt64(ids.count) ? Int(heading) : nil
+        guard heading <= UInt64(ids.count - start) else {
+            ids.removeSubrange(start...)
+            return nil
+        }
+        return Int(heading)
     }
 
     /// ``decode(_:into:)`` over an array.

@@ -1,9 +1,9 @@
 import GRDB
 import NeedleProtocol
 
-/// One search: rank articles with ``ArticleRanker``, count them when needed, pick each
-/// hit's best section and snippet with ``PassageHighlighter``, and add facets and
-/// explanations when asked.
+/// One search: rank articles with ``ArticleRanker``, count them when needed, read the
+/// page's passages with ``HitPassages`` (each hit's best section and snippet, chosen by
+/// ``PassageHighlighter``), and add facets and explanations when asked.
 struct ArticleSearch {
     let db: Database
     let ranker: ArticleRanker

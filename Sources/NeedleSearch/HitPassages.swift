@@ -44,17 +44,16 @@ struct HitPassages {
     {
         var ids: [UInt32] = []
         var slots: [Int64: (heading: Int, start: Int, end: Int)] = [:]
-        var decoded: [UInt32] = []
         let rows = try Row.fetchCursor(
             db.cachedStatement(sql: "SELECT id, terms FROM passage_terms WHERE id IN (SELECT value FROM json_each(?))"),
             arguments: [idList(ranges.flatMap { $0 })])
         while let row = try rows.next() {
+            let start = ids.count
             let heading = try row.withUnsafeData(atIndex: 1) { data in
-                data.flatMap { $0.withUnsafeBytes { PassageTerms.decode($0.bindMemory(to: UInt8.self), into: &decoded) } }
+                data.flatMap { $0.withUnsafeBytes { PassageTerms.decode($0.bindMemory(to: UInt8.self), appendingTo: &ids) } }
             }
             guard let heading else { continue }
-            slots[row[0]] = (heading, ids.count, ids.count + decoded.count)
-            ids += decoded
+            slots[row[0]] = (heading, start, ids.count)
         }
         return (ids, slots)
     }

@@ -4,8 +4,9 @@
 /// Matching follows FTS5's tokens: a hit's passages are read as the term ids the index
 /// stores for each token (``NeedleIndex/PassageTerms``), so choosing a passage compares
 /// integers; only the chosen passage's text is cut into tokens, to place the marks. Text
-/// without stored ids (and a stored passage whose text the Swift tokenizer cuts into a
-/// different number of tokens) is matched by tokenizing and Porter-stemming it, FTS5's rules.
+/// without stored ids is matched by tokenizing and Porter-stemming it, FTS5's rules; so are
+/// the marks of a chosen passage whose text the Swift tokenizer cuts into a different
+/// number of tokens than FTS5 did.
 ///
 /// ```swift
 /// let highlighter = PassageHighlighter(query: expanded, termIDs: ids)   // ids: stem → terms.id
@@ -226,15 +227,16 @@ struct PassageHighlighter {
     }
 
     /// Per distinct group matched: 1 for the user's own words, ``expansionWeight`` for an
-    /// expansion only, plus a small bonus for repeats (at most four).
+    /// expansion only, plus a small bonus for repeats (at most four). Added in group order,
+    /// so equal scores are equal to the last bit and ties go to the earlier passage or window.
     private func score(_ matches: [Match]) -> Double {
-        var groups: [Int: (weight: Double, count: Int)] = [:]
+        guard !matches.isEmpty else { return 0 }
+        var groups = [(weight: Double, count: Int)](repeating: (0, 0), count: groupCount)
         for match in matches {
             let weight = match.isOriginal ? 1 : Self.expansionWeight
-            let current = groups[match.group] ?? (0, 0)
-            groups[match.group] = (max(current.weight, weight), current.count + 1)
+            groups[match.group] = (max(groups[match.group].weight, weight), groups[match.group].count + 1)
         }
-        return groups.values.reduce(0) { $0 + $1.weight + 0.1 * Double(min($1.count, 5) - 1) }
+        return groups.reduce(0) { $1.count == 0 ? $0 : $0 + $1.weight + 0.1 * Double(min($1.count, 5) - 1) }
     }
 
     /// The window of `snippetTokens` words that scores best (as ``score(_:)`` does, so the

@@ -94,6 +94,13 @@ import Testing
         #expect(PassageTerms.decode(Array(bytes.dropLast()) + [0x80], into: &ids) == nil)
         #expect(PassageTerms.decode(PassageTerms.encode(heading: 9, tokens: tokens), into: &ids) == nil)
         #expect(PassageTerms.decode([], into: &ids) == nil)
+        var appended: [UInt32] = [5]
+        let heading = bytes.withUnsafeBufferPointer { PassageTerms.decode($0, appendingTo: &appended) }
+        #expect(heading == 2)
+        #expect(appended == [5] + tokens)
+        let malformed = Array(bytes.dropLast()) + [0x80]
+        #expect(malformed.withUnsafeBufferPointer { PassageTerms.decode($0, appendingTo: &appended) } == nil)
+        #expect(appended == [5] + tokens)
     }
 
     @Test func aFullBuildStoresWhatFTS5Holds() throws {
