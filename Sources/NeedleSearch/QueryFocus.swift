@@ -13,9 +13,10 @@ import Foundation
 /// - ``questionBonus`` when it stands in a sentence that asks something (ends with `?` or has
 ///   a question word): the question says what the message is about more often than the story.
 ///
-/// A one-word name that many articles use (more than ``commonNameShare`` of them: "burns",
-/// "itching", "rash") and that stands in the story rather than in a question is read as a plain
-/// word: "a rash around my mouth that burns" describes a symptom, it does not ask about Burns.
+/// In a message (``SearchIndex/messageTerms`` terms or more), a one-word name that many
+/// articles use (more than ``commonNameShare`` of them: "burns", "itching", "rash") and that
+/// stands in the story rather than in a question is read as a plain word: "a rash around my
+/// mouth that burns" describes a symptom, it does not ask about Burns.
 ///
 /// ```swift
 /// let focus = QueryFocus(articleCount: 387) { token in frequencies[token] ?? 0 }
@@ -47,12 +48,17 @@ public struct QueryFocus: Sendable {
 
     /// The terms to search and the terms dropped, each in the message's order.
     func select(_ terms: [Term]) -> (kept: [ExpandedQuery.Group], dropped: [ExpandedQuery.Group]) {
+        let terms = isMessage(terms) ? terms.map(reading) : terms
         guard terms.count > Self.budget else { return (terms.map(\.group), []) }
-        let terms = terms.map(reading)
         let scores = terms.map(score)
         let chosen = Set(terms.indices.sorted { (scores[$0], -$0) > (scores[$1], -$1) }.prefix(Self.budget))
         return (terms.indices.filter(chosen.contains).map { terms[$0].group },
                 terms.indices.filter { !chosen.contains($0) }.map { terms[$0].group })
+    }
+
+    /// Whether the terms are a message's rather than a query's.
+    private func isMessage(_ terms: [Term]) -> Bool {
+        terms.count >= SearchIndex.messageTerms
     }
 
     /// The term as a message reads it: a common one-word name in the story is a plain word.
