@@ -48,7 +48,7 @@ public struct QueryFocus: Sendable {
 
     /// The terms to search and the terms dropped, each in the message's order.
     func select(_ terms: [Term]) -> (kept: [ExpandedQuery.Group], dropped: [ExpandedQuery.Group]) {
-        let terms = isMessage(terms) ? terms.map(reading) : terms
+        let terms = isMessage(terms) ? backgrounded(terms.map(reading)) : terms
         guard terms.count > Self.budget else { return (terms.map(\.group), []) }
         let scores = terms.map(score)
         let chosen = Set(terms.indices.sorted { (scores[$0], -$0) > (scores[$1], -$1) }.prefix(Self.budget))
@@ -59,6 +59,19 @@ public struct QueryFocus: Sendable {
     /// Whether the terms are a message's rather than a query's.
     private func isMessage(_ terms: [Term]) -> Bool {
         terms.count >= SearchIndex.messageTerms
+    }
+
+    /// When a question of the message names something, the names of its story are its
+    /// background: they are searched but name no article. "My sister had skin cancer … What are
+    /// the signs of melanoma?" asks about Melanoma; "… I bruise easily … Could I have EDS?" about
+    /// Ehlers-Danlos syndrome.
+    private func backgrounded(_ terms: [Term]) -> [Term] {
+        guard terms.contains(where: { $0.inQuestion && $0.group.readAsName && !$0.group.concepts.isEmpty }) else { return terms }
+        return terms.map { term in
+            var term = term
+            if !term.inQuestion { term.group.readAsName = false }
+            return term
+        }
     }
 
     /// The term as a message reads it: a common one-word name in the story is a plain word.
