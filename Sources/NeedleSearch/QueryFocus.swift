@@ -8,7 +8,9 @@ import Foundation
 /// - its rarity, 0…1: `log(articles / df) / log(articles)` of its rarest word, where `df` is how
 ///   many articles hold the word's stem — "skin", "years" and "tried" say little about which
 ///   article is meant, "ichthyosis" and "peeling" say a lot; a word no article holds scores
-///   nothing: it matches no article (a typo is corrected before the message is read);
+///   nothing: it matches no article (a typo is corrected before the message is read); nor does
+///   a word of conversation (``ConversationWords``: "hope", "told", "months"), which articles
+///   rarely use but which says nothing of the subject;
 /// - ``conceptBonus`` when it names a concept (a title, an alias, a synonym);
 /// - ``questionBonus`` when it stands in a sentence that asks something (ends with `?` or has
 ///   a question word): the question says what the message is about more often than the story.
@@ -91,6 +93,7 @@ public struct QueryFocus: Sendable {
 
     /// 0 for a word every article holds, 1 for a word one article holds.
     func rarity(_ token: String) -> Double {
+        guard !ConversationWords.contains(token) else { return Self.unknownRarity }
         let frequency = documentFrequency(token)
         guard frequency > 0 else { return Self.unknownRarity }
         guard articleCount > 1 else { return 1 }
