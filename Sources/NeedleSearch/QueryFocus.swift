@@ -28,7 +28,7 @@ public struct QueryFocus: Sendable {
     /// The most terms of a long message that are searched.
     public static let budget = 16
     static let conceptBonus = 1.0
-    static let questionBonus = 0.5
+    static let questionBonus = 1.0
     static let unknownRarity = 0.0
     /// The share of articles from which a one-word name in a message's story is a plain word.
     static let commonNameShare = 1.0 / 16
