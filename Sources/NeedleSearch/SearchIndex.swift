@@ -175,11 +175,12 @@ public final class SearchIndex: Sendable {
     private static func answer(
         _ question: String, _ request: AskRequest, ranker: ArticleRanker, expander: QueryExpander, filter: SearchFilter, db: Database
     ) throws -> AskResult {
-        let analysis = QuestionAnalysis(question)
+        let parsed = ParsedQuery(question)
+        let analysis = QuestionAnalysis(parsed)
         let topic = expander.expand(analysis.topicQuery)
         guard !topic.isEmpty else { return AskResult(answers: [], intent: analysis.intents.first?.rawValue, topic: analysis.topic) }
         var result = try AnswerSearch(
-            db: db, ranker: ranker, analysis: analysis, topic: topic, question: expander.expand(ParsedQuery(question)), filter: filter
+            db: db, ranker: ranker, analysis: analysis, topic: topic, question: expander.expand(parsed), filter: filter
         ).run(request)
         result.dropped = topic.droppedWords
         return result
