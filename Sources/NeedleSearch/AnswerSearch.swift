@@ -40,6 +40,8 @@ struct AnswerSearch {
         var candidates = try passages(of: articles)
         let textScores = try PassageMatches(db: db, terms: ranker.terms)
             .scores(question, within: articles.map(\.passages), candidates: Set(candidates.map(\.id)))
+        // Scoring the passages runs in Swift, out of the progress handler's sight.
+        try QueryDeadline.check()
         let bestText = textScores.values.max() ?? 0
         let bestArticle = articles.first?.score ?? 0
         let highlighter = PassageHighlighter(query: topic)

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
+import NIOPosix
 import NeedleHTTP
 import NeedleProtocol
 
@@ -13,7 +15,7 @@ struct NeedleHTTPCommand: AsyncParsableCommand {
         abstract: "Serve Needle over HTTP/JSON and the search page, talking to needled over its socket.",
         discussion: "Routes: / (the page), /search, /suggest, /ask, /articles/{slug}, /health, /metrics, /openapi.json.")
 
-    @Option(help: "needled's socket (default: $NEEDLE_SOCKET, else $XDG_RUNTIME_DIR/needle.sock, else /tmp/needle-$UID.sock).")
+    @Option(help: "needled's socket (default: $NEEDLE_SOCKET, else $XDG_RUNTIME_DIR/needle.sock, else /tmp/needle-$UID/needle.sock).")
     var socket: String?
 
     @Option(help: "The index file needled serves, read for /articles/{slug}.")
@@ -49,6 +51,10 @@ struct NeedleHTTPCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Tasks run on the event loops that do the I/O: a request's hops between the HTTP
+        // connection, the handler and the daemon connection stay on these threads instead of
+        // waking Swift concurrency's pool for each.
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         var logger = Logger(label: "needle-http")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let gateway = try Gateway(configuration: GatewayConfiguration(
