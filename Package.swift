@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Wire types of the socket protocol: requests, responses, error codes. No I/O.
@@ -38,13 +39,14 @@ let package = Package(
         .target(
             name: "NeedleIndex",
             dependencies: [
-                "NeedleCorpus", "CNeedleSQLite",
+                "NeedleCorpus", "NeedleProtocol", "CNeedleSQLite",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
-        // sqlite3_config, which is variadic and so out of Swift's reach, for SQLiteSetup.
+        // SQLite calls Swift cannot make or should not run: sqlite3_config (variadic), the query
+        // deadline's progress handler, FTS5's auxiliary-function API, the held-file VFS.
         .target(name: "CNeedleSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
-        // The C library's malloc_trim, which Swift's Glibc module does not export.
+        // The C library's malloc_trim and mallopt, which Swift's Glibc module does not export.
         .target(name: "CNeedleMemory"),
         // Query parsing, concept expansion, safe FTS5 expressions, ranking and snippets.
         .target(
@@ -108,10 +110,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The command-line options needled and needle-http share: the socket and the log level.
+        .target(
+            name: "NeedleServiceOptions",
+            dependencies: [
+                "NeedleProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "NeedleServiceOptionsTests", dependencies: ["NeedleServiceOptions", "NeedleProtocol"]),
         .executableTarget(
             name: "needled",
             dependencies: [
-                "NeedleServer", "NeedleSearch", "NeedleProtocol",
+                "NeedleServer", "NeedleSearch", "NeedleServiceOptions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -121,13 +133,14 @@ let package = Package(
             name: "needle-eval",
             dependencies: ["NeedleEvaluation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "NeedleEvaluationTests", dependencies: ["NeedleEvaluation"]),
+        .testTarget(name: "NeedleEvaluationTests", dependencies: ["NeedleEvaluation", "NeedleProtocol"]),
         // The HTTP/JSON gateway's routes, its pool of socket connections to needled, and the page.
         .target(
             name: "NeedleHTTP",
             dependencies: [
                 "NeedleProtocol",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
@@ -139,7 +152,7 @@ let package = Package(
         .executableTarget(
             name: "needle-http",
             dependencies: [
-                "NeedleHTTP",
+                "NeedleHTTP", "NeedleServiceOptions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -153,6 +166,7 @@ let package = Package(
                 "NeedleHTTP", "NeedleTesting", "NeedleProtocol", "needled", "needle-http",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "NeedleClientTests", dependencies: ["NeedleClient", "NeedleProtocol", "NeedleTesting", "needled"]),
@@ -177,7 +191,9 @@ let package = Package(
         .testTarget(name: "NeedleCorpusTests", dependencies: ["NeedleCorpus", "NeedleTesting"]),
         .testTarget(
             name: "NeedleIndexTests",
-            dependencies: ["NeedleCorpus", "NeedleIndex", "NeedleTesting", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "NeedleCorpus", "NeedleIndex", "NeedleProtocol", "NeedleTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "NeedleSearchTests",

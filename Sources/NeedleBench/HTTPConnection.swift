@@ -16,40 +16,32 @@ import Darwin
 /// let (status, body) = try connection.get("/suggest?q=micro")
 /// ```
 public final class HTTPConnection {
-    private let descriptor: Int32
+    private let socket: ConnectedSocket
     private let host: String
     private var buffer: [UInt8] = []
-    private var chunk = [UInt8](repeating: 0, count: 64 * 1024)
 
     /// Connects to `host` (an IPv4 address) and `port`.
     public init(host: String, port: UInt16) throws {
         self.host = host
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw BenchError.socket(path: "\(host):\(port)", reason: Self.lastError()) }
-        var noDelay: Int32 = 1
-        setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
+        let peer = "\(host):\(port)"
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
         guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else {
-            close(descriptor)
-            throw BenchError.socket(path: "\(host):\(port)", reason: "not an IPv4 address")
+            throw BenchError.socket(path: peer, reason: "not an IPv4 address")
         }
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else {
-            let reason = Self.lastError()
-            close(descriptor)
-            throw BenchError.socket(path: "\(host):\(port)", reason: reason)
+        socket = try ConnectedSocket(peer: peer, family: AF_INET) { descriptor in
+            var noDelay: Int32 = 1
+            setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
+            return withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
         }
     }
 
-    deinit { close(descriptor) }
-
     /// Sends `GET target` and returns the response's status and body.
     public func get(_ target: String) throws -> (status: Int, body: [UInt8]) {
-        try send(Array("GET \(target) HTTP/1.1\r\nHost: \(host)\r\n\r\n".utf8))
+        try socket.send(Array("GET \(target) HTTP/1.1\r\nHost: \(host)\r\n\r\n".utf8))
         let head = try readHead()
         let lines = head.split(separator: "\r\n")
         let status = lines.first.flatMap { $0.split(separator: " ").dropFirst().first }.flatMap { Int($0) } ?? 0
@@ -63,16 +55,6 @@ public final class HTTPConnection {
             if name == "transfer-encoding" && value.lowercased().contains("chunked") { chunked = true }
         }
         return (status, chunked ? try readChunkedBody() : try readBytes(length ?? 0))
-    }
-
-    private func send(_ bytes: [UInt8]) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else { throw BenchError.connectionLost(reason: Self.lastError()) }
-            offset += written
-        }
     }
 
     /// The status line and headers, up to the blank line.
@@ -120,11 +102,6 @@ public final class HTTPConnection {
     }
 
     private func fill() throws {
-        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        if count < 0, errno == EINTR { return }
-        guard count > 0 else { throw BenchError.connectionLost(reason: count == 0 ? "closed by the server" : Self.lastError()) }
-        buffer.append(contentsOf: chunk[0..<count])
+        try socket.receive(appendingTo: &buffer)
     }
-
-    private static func lastError() -> String { String(cString: strerror(errno)) }
 }

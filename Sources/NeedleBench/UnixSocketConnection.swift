@@ -16,38 +16,23 @@ import NeedleProtocol
 /// let reply = try connection.readLine()
 /// ```
 public final class UnixSocketConnection {
-    private let descriptor: Int32
+    private let socket: ConnectedSocket
     private var buffer: [UInt8] = []
     private var start = 0
-    private var chunk = [UInt8](repeating: 0, count: 64 * 1024)
 
     /// Connects to the socket at `path`.
     public init(path: String) throws {
-        descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw BenchError.socket(path: path, reason: Self.lastError()) }
         guard let address = UnixSocketAddress(path: path) else {
-            close(descriptor)
             throw BenchError.socket(path: path, reason: "path longer than \(UnixSocketAddress.maximumPathLength) bytes")
         }
-        let connected = address.withSockaddr { connect(descriptor, $0, $1) }
-        guard connected == 0 else {
-            let reason = Self.lastError()
-            close(descriptor)
-            throw BenchError.socket(path: path, reason: reason)
+        socket = try ConnectedSocket(peer: path, family: AF_UNIX) { descriptor in
+            address.withSockaddr { connect(descriptor, $0, $1) }
         }
     }
 
-    deinit { close(descriptor) }
-
     /// Writes all of `bytes`.
     public func send(_ bytes: [UInt8]) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else { throw BenchError.connectionLost(reason: Self.lastError()) }
-            offset += written
-        }
+        try socket.send(bytes)
     }
 
     /// The next line without its newline; throws when the peer closes first.
@@ -62,12 +47,7 @@ public final class UnixSocketConnection {
                 buffer.removeFirst(start)
                 start = 0
             }
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { throw BenchError.connectionLost(reason: count == 0 ? "closed by the daemon" : Self.lastError()) }
-            buffer.append(contentsOf: chunk[0..<count])
+            try socket.receive(appendingTo: &buffer)
         }
     }
-
-    private static func lastError() -> String { String(cString: strerror(errno)) }
 }

@@ -58,15 +58,15 @@ public struct EvaluationRunner: Sendable {
         return Int(took)
     }
 
-    /// The request for a query: its task's op, asking for at least ten results.
+    /// The request line for a query: its task's op, asking for at least ten results.
     static func requestLine(for query: EvaluationQuery) -> [UInt8] {
-        var fields: [String: JSONValue] = [
-            "op": .string(query.task.rawValue), "q": .string(query.text), "limit": .int(Int64(max(10, query.cutoff))),
-        ]
-        if query.task == .search { fields["offset"] = .int(0) }
-        var line = (try? JSONEncoder().encode(JSONValue.object(fields))).map(Array.init) ?? []
-        line.append(0x0a)
-        return line
+        let limit = max(10, query.cutoff)
+        let operation: NeedleProtocol.Operation = switch query.task {
+        case .search: .search(SearchRequest(query: query.text, limit: limit))
+        case .suggest: .suggest(SuggestRequest(query: query.text, limit: limit))
+        case .ask: .ask(AskRequest(question: query.text, limit: limit))
+        }
+        return Request(id: nil, operation: operation).encodedLine()
     }
 
     /// The ranked answers of a reply; an error reply or an unreadable one has none.

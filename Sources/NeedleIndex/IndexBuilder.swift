@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NeedleCorpus
+import NeedleProtocol
 
 /// Builds an index file from a corpus, atomically.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NeedleCorpus
+import NeedleProtocol
 
 /// Writes one index file in place: the schema when the file is new, then the corpus's
 /// articles and synonyms in one transaction, then the row counts and meta.

@@ -16,7 +16,8 @@ import GRDB
 /// | `synonym_terms` | `synonyms.txt`, one row per term, with its line |
 /// | `articles_fts` | FTS5: title, aliases, concerns, headings, body (rowid = articles.id) |
 /// | `passages_fts` | FTS5 over `passages` (external content): heading, text (rowid = passages.id) |
-/// | `terms` | per indexed term: articles and passages holding it, its postings over `articles_fts` (``TermTable``) |
+/// | `terms` | per indexed term: its id, articles and passages holding it, its postings over `articles_fts` (``TermTable``) |
+/// | `passage_terms` | per passage: the term id of each token of its heading and text, as FTS5 indexed them (``PassageTermTable``) |
 /// | `term_totals` | row and token counts of both full-text tables, the last article id |
 ///
 /// `passages_fts` keeps no copy of the text: it indexes the `heading` and `text` columns
@@ -28,8 +29,9 @@ public enum IndexSchema {
     /// Bumped whenever the tables change incompatibly; a daemon refuses other versions.
     /// Version 2 added `names_article`, which incremental builds need to rewrite one article;
     /// version 3 made `passages_fts` an external-content table over `passages`;
-    /// version 4 added `terms` and `term_totals`, from which queries compute bm25.
-    public static let version = 4
+    /// version 4 added `terms` and `term_totals`, from which queries compute bm25;
+    /// version 5 added `terms.id` and `passage_terms`, from which queries find their words in passages.
+    public static let version = 5
 
     /// The FTS5 tokenizer of both full-text tables.
     public static let tokenizer = "porter unicode61 remove_diacritics 2"
@@ -78,6 +80,7 @@ public enum IndexSchema {
             """)
         try createPassagesFTS(db)
         try TermTable.create(db)
+        try PassageTermTable.create(db)
     }
 
     /// Creates `passages_fts` alone: in the index, and in the scratch file where a full

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NeedleProtocol
 
 /// Proves an index file whole before it is served or built upon.
 ///

@@ -26,13 +26,13 @@ public struct PostingList: Sendable {
     public mutating func append(article: Int64, length: Int, counts: [Int]) {
         precondition(article > lastArticle, "postings must be appended in ascending article id")
         precondition(counts.count <= Self.maximumColumns, "too many columns")
-        Self.putVarint(UInt64(article - lastArticle), into: &bytes)
+        LEB128.put(UInt64(article - lastArticle), into: &bytes)
         lastArticle = article
-        Self.putVarint(UInt64(max(0, length)), into: &bytes)
+        LEB128.put(UInt64(max(0, length)), into: &bytes)
         var mask: UInt8 = 0
         for (column, count) in counts.enumerated() where count > 0 { mask |= 1 << UInt8(column) }
         bytes.append(mask)
-        for count in counts where count > 0 { Self.putVarint(UInt64(count), into: &bytes) }
+        for count in counts where count > 0 { LEB128.put(UInt64(count), into: &bytes) }
     }
 
     /// Calls `body` with each posting in order: the article id, its length in tokens and its
@@ -50,7 +50,7 @@ public struct PostingList: Sendable {
         var position = 0
         var article: Int64 = 0
         while position < bytes.count {
-            guard let delta = varint(bytes, &position), let length = varint(bytes, &position), position < bytes.count
+            guard let delta = LEB128.read(bytes, &position), let length = LEB128.read(bytes, &position), position < bytes.count
             else { return false }
             let mask = bytes[position]
             position += 1
@@ -58,7 +58,7 @@ public struct PostingList: Sendable {
                 if mask & (1 << UInt8(column)) == 0 {
                     counts[column] = 0
                 } else {
-                    guard let count = varint(bytes, &position) else { return false }
+                    guard let count = LEB128.read(bytes, &position) else { return false }
                     counts[column] = Int32(truncatingIfNeeded: count)
                 }
             }
@@ -66,28 +66,5 @@ public struct PostingList: Sendable {
             guard try body(article, Int(truncatingIfNeeded: length), visible) else { return false }
         }
         return true
-    }
-
-    private static func putVarint(_ value: UInt64, into bytes: inout [UInt8]) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(value & 0x7f) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
-    }
-
-    @inline(__always)
-    private static func varint(_ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Int) -> UInt64? {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while position < bytes.count, shift < 64 {
-            let byte = bytes[position]
-            position += 1
-            value |= UInt64(byte & 0x7f) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
-        return nil
     }
 }

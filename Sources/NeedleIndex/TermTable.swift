@@ -7,7 +7,8 @@ import GRDBSQLite
 ///
 /// FTS5's bm25 reads, for every row a query matches, each phrase's hits per column and the
 /// row's length, and first counts every row that holds each phrase (its idf). For a common
-/// word that is every article. `terms` keeps, per indexed term (a Porter stem):
+/// word that is every article. `terms` keeps, per indexed term (a Porter stem): its id in
+/// `passage_terms` (``PassageTermTable``; 0 for a term no passage holds),
 /// the number of articles and of passages that hold it, and its ``PostingList`` over
 /// `articles_fts`; `term_totals` keeps the row and token counts of both full-text tables
 /// (the `averages` FTS5 itself keeps). A query then computes bm25 itself, exactly as
@@ -25,6 +26,7 @@ enum TermTable {
         try db.execute(sql: """
             CREATE TABLE terms (
                 term TEXT PRIMARY KEY NOT NULL,
+                id INTEGER NOT NULL,
                 articles INTEGER NOT NULL,
                 passages INTEGER NOT NULL,
                 postings BLOB NOT NULL
@@ -46,16 +48,20 @@ enum TermTable {
         for row in try Row.fetchAll(db, sql: "SELECT term, doc FROM temp.build_passage_terms") {
             passageCounts[row[0]] = row[1]
         }
-        try writePostings(db, lengths: articleLengths(db), passageCounts: &passageCounts)
-        let insert = try db.makeStatement(sql: "INSERT INTO terms VALUES (?, 0, ?, x'')")
-        for (term, count) in passageCounts { try insert.execute(arguments: [term, count]) }
+        let ids = PassageTermTable.termIDs(passageCounts: passageCounts)
+        try writePostings(db, lengths: articleLengths(db), ids: ids, passageCounts: &passageCounts)
+        let insert = try db.makeStatement(sql: "INSERT INTO terms VALUES (?, ?, 0, ?, x'')")
+        for (term, count) in passageCounts { try insert.execute(arguments: [term, ids[term] ?? 0, count]) }
         try writeTotals(db)
+        try PassageTermTable.rebuild(db, ids: ids)
     }
 
     /// Streams every occurrence of every term (ordered by term, then article, then column)
     /// into one row per term.
-    private static func writePostings(_ db: Database, lengths: [Int64: Int], passageCounts: inout [String: Int64]) throws {
-        let insert = try db.makeStatement(sql: "INSERT INTO terms VALUES (?, ?, ?, ?)")
+    private static func writePostings(
+        _ db: Database, lengths: [Int64: Int], ids: [String: Int64], passageCounts: inout [String: Int64]
+    ) throws {
+        let insert = try db.makeStatement(sql: "INSERT INTO terms VALUES (?, ?, ?, ?, ?)")
         let occurrences = try db.makeStatement(sql: "SELECT term, doc, col FROM temp.build_article_instances")
         let columnNames = articleColumns.map { Array($0.utf8) }
         var term: [UInt8] = []
@@ -73,7 +79,7 @@ enum TermTable {
             endArticle()
             guard articles > 0 else { return }
             let text = String(decoding: term, as: UTF8.self)
-            try insert.execute(arguments: [text, articles, passageCounts.removeValue(forKey: text) ?? 0, Data(list.bytes)])
+            try insert.execute(arguments: [text, ids[text] ?? 0, articles, passageCounts.removeValue(forKey: text) ?? 0, Data(list.bytes)])
             (list, articles, article) = (PostingList(), 0, -1)
         }
         let handle = occurrences.sqliteStatement
@@ -97,7 +103,7 @@ enum TermTable {
         try endTerm()
     }
 
-    private static func bytes(_ statement: OpaquePointer, column: Int32) -> [UInt8] {
+    static func bytes(_ statement: OpaquePointer, column: Int32) -> [UInt8] {
         let count = Int(sqlite3_column_bytes(statement, column))
         guard count > 0, let text = sqlite3_column_text(statement, column) else { return [] }
         return Array(UnsafeBufferPointer(start: text, count: count))

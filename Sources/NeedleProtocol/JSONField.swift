@@ -35,6 +35,13 @@ final class JSONField<Object: JSONObject>: Sendable {
         }
     }
 
+    /// `field` of an embedded object, written as a field of `Object` itself, under its own key.
+    init<Inner>(inlining field: JSONField<Inner>, of inner: @escaping @Sendable (Object) -> Inner) {
+        name = field.name
+        quotedName = field.quotedName
+        writer = { object, json, _ throws(JSONWriter.InvalidNumber) in try field.write(inner(object), to: &json) }
+    }
+
     private init(_ key: Object.CodingKeys, writer: @escaping Writer) {
         name = key.stringValue
         quotedName = Array("\"\(key.stringValue)\":".utf8)

@@ -18,10 +18,21 @@ struct JSONFields<Object: JSONObject>: Sendable, ExpressibleByArrayLiteral {
     }
 
     init(arrayLiteral fields: JSONField<Object>...) {
+        self.init(fields)
+    }
+
+    /// A table of `fields`, sorted here as the array literal's are.
+    init(_ fields: [JSONField<Object>]) {
         self.fields = fields.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         precondition(!fields.contains { $0.name == "id" || $0.name == "ok" }, "`id` and `ok` belong to the reply envelope")
         let slots = self.fields.map { (name: $0.name, slot: ReplySlot.field($0)) } + [("id", .id), ("ok", .ok)]
         replySlots = slots.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }.map(\.slot)
+    }
+
+    /// These fields as fields of an `Outer` object that embeds this one, written inline
+    /// (no nested object): how ``IndexInfo`` writes its ``IndexMeta`` beside its `path`.
+    func inlined<Outer: JSONObject>(in outer: @escaping @Sendable (Outer) -> Object) -> [JSONField<Outer>] {
+        fields.map { JSONField(inlining: $0, of: outer) }
     }
 
     /// `object` as a JSON object.

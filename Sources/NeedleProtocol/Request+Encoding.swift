@@ -1,11 +1,12 @@
 import Foundation
 
 extension Request {
-    /// The request as one line of JSON, newline included: what a client sends.
+    /// The request as one line of JSON, newline included, keys sorted: what every client
+    /// (the CLI, the gateway, the evaluation and the benchmark) sends.
     ///
     /// ```swift
     /// Request(id: .int(1), operation: .search(SearchRequest(query: "PCI"))).encodedLine()
-    /// // {"id":1,"op":"search","q":"PCI","limit":10,"offset":0}\n
+    /// // {"id":1,"limit":10,"offset":0,"op":"search","q":"PCI"}\n
     /// ```
     public func encodedLine() -> [UInt8] {
         var fields: [String: JSONValue] = ["op": .string(operation.name)]

@@ -16,32 +16,42 @@ struct ArticleRanker {
     let names: ArticleNameIndex
     let terms: IndexTerms
 
-    /// The best `count` articles (at least the re-scored window), best first, and how many
-    /// articles match when that is known without counting them (`nil` otherwise).
+    /// The best `count` articles, best first (the re-scored window is ranked whole, but only
+    /// the `articles` rows of those returned are read), and how many articles match when that
+    /// is known without counting them (`nil` otherwise).
     func rank(_ query: ExpandedQuery, filter: SearchFilter, count: Int) throws -> (articles: [RankedArticle], total: Int?) {
         let depth = max(weights.rerankDepth, count)
         let evidence = names.evidence(for: query, weights: weights)
-        let fetched: [RankedArticle]
-        let extras: [RankedArticle]
+        let fetched: [(id: Int64, bm25: Double)]
+        let extras: [(id: Int64, bm25: Double)]
         let total: Int?
         if filter.isEmpty {
             let matches = try ArticleMatches.find(query, terms: terms, weights: weights.columnWeights, in: db)
-            let best = matches.best(depth)
-            let named = Self.missingNames(evidence, excluding: Set(best.map(\.id))).compactMap { id in
+            fetched = matches.best(depth)
+            extras = Self.missingNames(evidence, excluding: Set(fetched.map(\.id))).compactMap { id in
                 matches.score(of: id).map { (id: id, bm25: $0) }
             }.sorted(by: ArticleMatches.precedes)
-            fetched = try articles(best)
-            extras = try articles(named)
             total = matches.count
         } else {
-            fetched = try articles(fetch(query, filter: filter, limit: depth))
+            fetched = try fetch(query, filter: filter, limit: depth)
             let complete = fetched.count < depth
             let missing = complete ? [] : Self.missingNames(evidence, excluding: Set(fetched.map(\.id)))
-            extras = missing.isEmpty ? [] : try articles(fetch(query, filter: filter, limit: missing.count, ids: missing))
+            extras = missing.isEmpty ? [] : try fetch(query, filter: filter, limit: missing.count, ids: missing)
             total = complete ? fetched.count : nil
         }
         let window = min(fetched.count, weights.rerankDepth)
-        return (rescore(Array(fetched[..<window]) + extras, evidence: evidence) + fetched[window...], total)
+        let order = rescore(Array(fetched[..<window]) + extras, evidence: evidence) + fetched[window...].map { Scored(id: $0.id, bm25: $0.bm25) }
+        return (try articles(Array(order.prefix(count))), total)
+    }
+
+    /// A candidate's score and its parts, before its `articles` row is read.
+    private struct Scored {
+        var id: Int64
+        var bm25: Double
+        var bm25Normalized = 0.0
+        var nameEvidence: ArticleNameIndex.Evidence?
+        var nameNormalized = 0.0
+        var score = 0.0
     }
 
     /// Articles the query names that bm25 left out of the window (a long article named by
@@ -67,31 +77,32 @@ struct ArticleRanker {
         return try Row.fetchAll(statement, arguments: arguments).map { (id: $0[0] as Int64, bm25: -($0[1] as Double)) }
     }
 
-    /// The `articles` rows of ranked ids, in the same order. The ids go in as one JSON
+    /// The `articles` rows of scored ids, in the same order. The ids go in as one JSON
     /// array, so the statement is prepared once and cached.
-    private func articles(_ ranked: [(id: Int64, bm25: Double)]) throws -> [RankedArticle] {
-        guard !ranked.isEmpty else { return [] }
+    private func articles(_ scored: [Scored]) throws -> [RankedArticle] {
+        guard !scored.isEmpty else { return [] }
         var rows: [Int64: Row] = [:]
         let articles = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT id, slug, title, kind, summary, first_passage, last_passage FROM articles
             WHERE id IN (SELECT value FROM json_each(?))
-            """), arguments: ["[" + ranked.map { String($0.id) }.joined(separator: ",") + "]"])
+            """), arguments: ["[" + scored.map { String($0.id) }.joined(separator: ",") + "]"])
         while let row = try articles.next() { rows[row[0]] = row.copy() }
-        return ranked.compactMap { match in
+        return scored.compactMap { match in
             rows[match.id].map { row in
                 RankedArticle(
                     id: match.id, slug: row[1], title: row[2], kind: row[3], summary: row[4],
-                    passages: (row[5] as Int64)...(row[6] as Int64), bm25: match.bm25)
+                    passages: (row[5] as Int64)...(row[6] as Int64), bm25: match.bm25, bm25Normalized: match.bm25Normalized,
+                    nameEvidence: match.nameEvidence, nameNormalized: match.nameNormalized, score: match.score)
             }
         }
     }
 
     /// Scores the candidates: bm25 and name share, each over its best among them.
-    private func rescore(_ candidates: [RankedArticle], evidence: [Int64: ArticleNameIndex.Evidence]) -> [RankedArticle] {
+    private func rescore(_ candidates: [(id: Int64, bm25: Double)], evidence: [Int64: ArticleNameIndex.Evidence]) -> [Scored] {
         let bestBM25 = candidates.map(\.bm25).max() ?? 0
         let bestShare = candidates.compactMap { evidence[$0.id]?.share }.max() ?? 0
         return candidates.map { candidate in
-            var article = candidate
+            var article = Scored(id: candidate.id, bm25: candidate.bm25)
             article.bm25Normalized = bestBM25 > 0 ? article.bm25 / bestBM25 : 0
             article.nameEvidence = evidence[article.id]
             article.nameNormalized = bestShare > 0 ? (article.nameEvidence?.share ?? 0) / bestShare : 0

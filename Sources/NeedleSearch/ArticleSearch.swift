@@ -1,9 +1,9 @@
 import GRDB
 import NeedleProtocol
 
-/// One search: rank articles with ``ArticleRanker``, count them when needed, pick each
-/// hit's best section and snippet with ``PassageHighlighter``, and add facets and
-/// explanations when asked.
+/// One search: rank articles with ``ArticleRanker``, count them when needed, read the
+/// page's passages with ``HitPassages`` (each hit's best section and snippet, chosen by
+/// ``PassageHighlighter``), and add facets and explanations when asked.
 struct ArticleSearch {
     let db: Database
     let ranker: ArticleRanker
@@ -26,10 +26,14 @@ struct ArticleSearch {
         let total = try known ?? count()
         // Highlighting runs in Swift, out of the progress handler's sight.
         try QueryDeadline.check()
-        let highlighter = PassageHighlighter(query: query, snippetTokens: Self.snippetTokens)
+        let highlighter = PassageHighlighter(
+            query: query, snippetTokens: Self.snippetTokens,
+            termIDs: try ranker.terms.passageTermIDs(PassageHighlighter.stems(of: query), in: db))
+        let passages = try HitPassages.read(page.map(\.passages), highlighter: highlighter, in: db)
         let fields = request.explain ? try fieldScores(of: page.map(\.id)) : [:]
-        let hits = try page.map { article in
-            try hit(article, highlighter: highlighter, fields: request.explain ? fields[article.id] ?? [:] : nil)
+        let hits = page.enumerated().map { index, article in
+            hit(article, highlight: passages.highlights[index], introduction: passages.introductions[index] ?? "",
+                fields: request.explain ? fields[article.id] ?? [:] : nil)
         }
         return SearchResult(
             total: total, hits: hits, expanded: query.phrases, interpretedAs: query.interpretations, dropped: query.droppedWords,
@@ -48,12 +52,9 @@ struct ArticleSearch {
             """), arguments: arguments) ?? 0
     }
 
-    private func hit(_ article: RankedArticle, highlighter: PassageHighlighter, fields: [String: Double]?) throws -> SearchHit {
-        let passages = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT heading, text FROM passages WHERE id BETWEEN ? AND ? ORDER BY id"),
-            arguments: [article.passages.lowerBound, article.passages.upperBound]
-        ).map { PassageHighlighter.Candidate(heading: $0[0], text: $0[1]) }
-        let highlight = highlighter.bestPassage(among: passages)
+    private func hit(
+        _ article: RankedArticle, highlight: PassageHighlighter.Highlight?, introduction: String, fields: [String: Double]?
+    ) -> SearchHit {
         let explanation = fields.map { fields in
             ScoreExplanation(
                 bm25: Self.rounded(article.bm25), bm25Normalized: Self.rounded(article.bm25Normalized), fields: fields,
@@ -63,7 +64,7 @@ struct ArticleSearch {
         return SearchHit(
             slug: article.slug, title: article.title, kind: article.kind, score: Self.rounded(article.score),
             section: highlight?.heading,
-            snippet: highlight?.snippet ?? fallbackSnippet(summary: article.summary, introduction: passages.first?.text ?? ""),
+            snippet: highlight?.snippet ?? fallbackSnippet(summary: article.summary, introduction: introduction),
             explain: explanation)
     }
 

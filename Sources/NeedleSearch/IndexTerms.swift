@@ -43,6 +43,17 @@ struct IndexTerms: Sendable {
         return String(decoding: PorterStemmer.stem(word.utf8.map(TokenizedText.lowercased)), as: UTF8.self)
     }
 
+    /// The `terms.id` of each of `stems` that passages hold (see ``NeedleIndex/PassageTerms``).
+    func passageTermIDs(_ stems: Set<String>, in db: Database) throws -> [String: UInt32] {
+        guard !stems.isEmpty else { return [:] }
+        var ids: [String: UInt32] = [:]
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT term, id FROM terms WHERE term IN (SELECT value FROM json_each(?)) AND id > 0"),
+            arguments: [String(decoding: try JSONEncoder().encode(stems.sorted()), as: UTF8.self)])
+        while let row = try rows.next() { ids[row[0]] = UInt32(truncatingIfNeeded: row[1] as Int64) }
+        return ids
+    }
+
     /// The row of `term`, or nil when no article or passage holds it.
     func entry(_ term: String, in db: Database) throws -> Entry? {
         guard let row = try Row.fetchOne(

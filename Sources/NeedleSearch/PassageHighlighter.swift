@@ -1,19 +1,29 @@
 /// Chooses the passage of an article that best matches a query and cuts a snippet
 /// from it with the matched phrases marked `[` … `]`.
 ///
-/// Matching follows FTS5's rules (same tokenization, same Porter stems), so what is
-/// marked is what FTS5 matched; it runs in Swift over the few passages of the hits,
-/// instead of as one more FTS5 query per hit.
+/// Matching follows FTS5's tokens: a hit's passages are read as the term ids the index
+/// stores for each token (``NeedleIndex/PassageTerms``), so choosing a passage compares
+/// integers; only the chosen passage's text is cut into tokens, to place the marks. Text
+/// without stored ids is matched by tokenizing and Porter-stemming it, FTS5's rules; so are
+/// the marks of a chosen passage whose text the Swift tokenizer cuts into a different
+/// number of tokens than FTS5 did.
 ///
 /// ```swift
-/// let highlighter = PassageHighlighter(query: expanded)
-/// let best = highlighter.bestPassage(among: passages)   // index, heading, "…like a [sunburn] for…"
+/// let highlighter = PassageHighlighter(query: expanded, termIDs: ids)   // ids: stem → terms.id
+/// let choice = highlighter.bestPassage(stored: candidates)               // index of the best, its matches
+/// let best = highlighter.highlight(choice!, heading: "Aftercare", text: text)   // "…like a [sunburn] for…"
 /// ```
 struct PassageHighlighter {
     /// A candidate passage: its heading (nil for the introduction) and plain text.
     struct Candidate {
         var heading: String?
         var text: String
+    }
+
+    /// A candidate passage as the index stores it: its tokens' term ids, heading first.
+    struct StoredCandidate {
+        var headingTokens: Int
+        var ids: ArraySlice<UInt32>
     }
 
     /// The chosen passage and its snippet.
@@ -25,6 +35,18 @@ struct PassageHighlighter {
         var headingScore: Double
     }
 
+    /// The passage chosen among candidates, before its text is read.
+    struct Choice {
+        var index: Int
+        var score: Double
+        /// The heading's score (groups matched).
+        var heading: Double
+        /// The matches in the text, by token position.
+        fileprivate var matches: [Match]
+        /// How many tokens the text has, as the matches count them.
+        var textTokens: Int
+    }
+
     /// A query phrase: the group it stands for, its stems as ids, and whether it is the
     /// user's own wording (rather than a name or synonym it was expanded to).
     private struct Phrase {
@@ -34,7 +56,7 @@ struct PassageHighlighter {
     }
 
     /// One occurrence of a phrase in a text.
-    private struct Match {
+    fileprivate struct Match {
         var group: Int
         var tokens: Range<Int>
         var isOriginal: Bool
@@ -53,12 +75,24 @@ struct PassageHighlighter {
     private let stemIDs: [[UInt8]: Int]
     /// Phrases by the id of their first stem, longest first.
     private let phrasesByFirstStem: [[Phrase]]
+    /// The index's term id of each query stem, by stem id (0 when the index has none).
+    private let indexIDs: [UInt32]
+    /// A bit per index term id modulo 64 of `indexIDs`: most tokens are no query term and
+    /// fail this test without a look at `indexIDs`.
+    private let indexIDMask: UInt64
     /// A bit for the first two bytes of every query stem (and for the first byte alone):
     /// tokens with other prefixes cannot stem to a query stem, since stemming only ever
     /// changes a word's end. A bitmap rather than a set: it is tested for every word.
     private let prefixes: PrefixBitmap
 
-    init(query: ExpandedQuery, snippetTokens: Int = 24) {
+    /// The Porter stems of every word of `query`, as the index's `terms` spell them.
+    static func stems(of query: ExpandedQuery) -> Set<String> {
+        Set(query.groups.flatMap { $0.alternatives.joined() }.map { String(decoding: PorterStemmer.stem(Array($0.utf8)), as: UTF8.self) })
+    }
+
+    /// `termIDs` maps the query's ``stems(of:)`` to the index's term ids, for
+    /// ``bestPassage(stored:)``; text candidates need none.
+    init(query: ExpandedQuery, snippetTokens: Int = 24, termIDs: [String: UInt32] = [:]) {
         self.snippetTokens = snippetTokens
         groupCount = query.groups.count
         var stemIDs: [[UInt8]: Int] = [:]
@@ -84,35 +118,74 @@ struct PassageHighlighter {
             prefixes.insert(UInt16(stem.first ?? 0) << 8 | UInt16(stem.count > 1 ? stem[1] : 0))
         }
         self.prefixes = prefixes
+        var indexIDs = [UInt32](repeating: 0, count: stemIDs.count)
+        for (stem, id) in stemIDs { indexIDs[id] = termIDs[String(decoding: stem, as: UTF8.self)] ?? 0 }
+        self.indexIDs = indexIDs
+        indexIDMask = indexIDs.reduce(0) { $1 == 0 ? $0 : $0 | 1 << UInt64($1 & 63) }
     }
 
     /// The best-matching candidate and its snippet, or nil when none matches.
     /// The user's own words count more than expansions, a heading more than text;
     /// ties go to the earlier passage.
     func bestPassage(among candidates: [Candidate]) -> Highlight? {
-        var best: (index: Int, score: Double, heading: Double, text: TokenizedText, matches: [Match])?
-        for (index, candidate) in candidates.enumerated() {
-            let text = TokenizedText(candidate.text)
-            let matches = self.matches(in: text)
-            let heading = candidate.heading.map { self.score(self.matches(in: TokenizedText($0))) } ?? 0
-            let score = self.score(matches) + Self.headingWeight * heading
-            if score > 0, score > best?.score ?? 0 { best = (index, score, heading, text, matches) }
+        var texts: [TokenizedText] = []
+        let choice = choose(candidates.count) { index in
+            let text = TokenizedText(candidates[index].text)
+            texts.append(text)
+            return (candidates[index].heading.map { stemIDs(of: TokenizedText($0)) } ?? [], stemIDs(of: text))
         }
-        guard let best else { return nil }
+        guard let choice else { return nil }
+        return highlight(choice, heading: candidates[choice.index].heading, text: texts[choice.index])
+    }
+
+    /// The best-matching stored candidate, as ``bestPassage(among:)`` chooses, or nil when
+    /// none matches; its snippet comes from ``highlight(_:heading:text:)``.
+    func bestPassage(stored candidates: [StoredCandidate]) -> Choice? {
+        choose(candidates.count) { index in
+            let candidate = candidates[index]
+            let split = candidate.ids.startIndex + min(candidate.headingTokens, candidate.ids.count)
+            return (stemIDs(of: candidate.ids[..<split]), stemIDs(of: candidate.ids[split...]))
+        }
+    }
+
+    /// The chosen passage's snippet, from its text.
+    func highlight(_ choice: Choice, heading: String?, text: String) -> Highlight {
+        highlight(choice, heading: heading, text: TokenizedText(text))
+    }
+
+    private func highlight(_ choice: Choice, heading: String?, text: TokenizedText) -> Highlight {
+        // The marks need each match's bytes: when the text's tokens are not the ones the
+        // matches were counted on, match the text itself.
+        let matches = text.tokens.count == choice.textTokens ? choice.matches : self.matches(stemIDs(of: text))
         return Highlight(
-            index: best.index, heading: candidates[best.index].heading, snippet: snippet(best.text, best.matches),
-            headingScore: min(1, best.heading / Double(max(1, groupCount))))
+            index: choice.index, heading: heading, snippet: snippet(text, matches),
+            headingScore: min(1, choice.heading / Double(max(1, groupCount))))
+    }
+
+    /// The best of `count` candidates, given each one's heading and text as stem ids.
+    private func choose(_ count: Int, _ stems: (Int) -> (heading: [Int], text: [Int])) -> Choice? {
+        var best: Choice?
+        for index in 0..<count {
+            let (heading, text) = stems(index)
+            let matches = self.matches(text)
+            let headingScore = heading.isEmpty ? 0 : score(self.matches(heading))
+            let score = self.score(matches) + Self.headingWeight * headingScore
+            if score > 0, score > best?.score ?? 0 {
+                best = Choice(index: index, score: score, heading: headingScore, matches: matches, textTokens: text.count)
+            }
+        }
+        return best
     }
 
     /// The share of the query's groups that `text` (or `heading`) contains (0…1).
     func groupCoverage(of text: String, heading: String?) -> Double {
-        var groups = Set(matches(in: TokenizedText(text)).map(\.group))
-        if let heading { groups.formUnion(matches(in: TokenizedText(heading)).map(\.group)) }
+        var groups = Set(matches(stemIDs(of: TokenizedText(text))).map(\.group))
+        if let heading { groups.formUnion(matches(stemIDs(of: TokenizedText(heading))).map(\.group)) }
         return Double(groups.count) / Double(max(1, groupCount))
     }
 
-    private func matches(in text: TokenizedText) -> [Match] {
-        let ids = stemIDs(of: text)
+    /// The phrases found in a text given as the stem id of each token.
+    private func matches(_ ids: [Int]) -> [Match] {
         var matches: [Match] = []
         var position = 0
         while position < ids.count {
@@ -134,6 +207,14 @@ struct PassageHighlighter {
         return matches
     }
 
+    /// For each stored token, the id of its stem, or -1 when it is no query stem.
+    private func stemIDs(of tokens: ArraySlice<UInt32>) -> [Int] {
+        tokens.map { token in
+            guard token != 0, indexIDMask & (1 << UInt64(token & 63)) != 0 else { return -1 }
+            return indexIDs.firstIndex(of: token) ?? -1
+        }
+    }
+
     /// For each token, the id of its stem, or -1 when it is no query stem.
     private func stemIDs(of text: TokenizedText) -> [Int] {
         var ids = [Int](repeating: -1, count: text.tokens.count)
@@ -146,15 +227,16 @@ struct PassageHighlighter {
     }
 
     /// Per distinct group matched: 1 for the user's own words, ``expansionWeight`` for an
-    /// expansion only, plus a small bonus for repeats (at most four).
+    /// expansion only, plus a small bonus for repeats (at most four). Added in group order,
+    /// so equal scores are equal to the last bit and ties go to the earlier passage or window.
     private func score(_ matches: [Match]) -> Double {
-        var groups: [Int: (weight: Double, count: Int)] = [:]
+        guard !matches.isEmpty else { return 0 }
+        var groups = [(weight: Double, count: Int)](repeating: (0, 0), count: groupCount)
         for match in matches {
             let weight = match.isOriginal ? 1 : Self.expansionWeight
-            let current = groups[match.group] ?? (0, 0)
-            groups[match.group] = (max(current.weight, weight), current.count + 1)
+            groups[match.group] = (max(groups[match.group].weight, weight), groups[match.group].count + 1)
         }
-        return groups.values.reduce(0) { $0 + $1.weight + 0.1 * Double(min($1.count, 5) - 1) }
+        return groups.reduce(0) { $1.count == 0 ? $0 : $0 + $1.weight + 0.1 * Double(min($1.count, 5) - 1) }
     }
 
     /// The window of `snippetTokens` words that scores best (as ``score(_:)`` does, so the

@@ -69,8 +69,6 @@ final class IndexHolder: Sendable {
 extension SearchIndex {
     /// The index facts as `stats` and `reload` report them.
     var info: IndexInfo {
-        IndexInfo(
-            path: path, schemaVersion: meta.schemaVersion, corpusDigest: meta.corpusDigest, builtAt: meta.builtAt,
-            articles: meta.articles, passages: meta.passages, synonyms: meta.synonyms)
+        IndexInfo(path: path, meta: meta)
     }
 }

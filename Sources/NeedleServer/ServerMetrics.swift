@@ -109,10 +109,10 @@ final class ServerMetrics: Sendable {
     /// The Prometheus text exposition (format 0.0.4) of every metric, `index` describing the served index.
     func prometheusText(index: IndexInfo) -> String {
         uptimeGauge.record(uptimeSeconds)
-        indexGauges["articles"]?.record(index.articles)
-        indexGauges["passages"]?.record(index.passages)
-        indexGauges["synonyms"]?.record(index.synonyms)
-        indexGauges["schema_version"]?.record(index.schemaVersion)
+        indexGauges["articles"]?.record(index.meta.articles)
+        indexGauges["passages"]?.record(index.meta.passages)
+        indexGauges["synonyms"]?.record(index.meta.synonyms)
+        indexGauges["schema_version"]?.record(index.meta.schemaVersion)
         var text = registry.emitToString()
         text += "# TYPE needle_request_duration_seconds histogram\n"
         for name in Self.operationNames {

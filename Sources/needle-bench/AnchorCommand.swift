@@ -22,30 +22,18 @@ struct AnchorCommand: ParsableCommand {
     @Option(help: "The engine's index, built with `pybench.py build`.")
     var index: String
 
-    @Option(help: "Queries, one per line.")
-    var queries: String
-
-    @Option(help: "Client counts, one run each: threads at 1, forked processes above.")
-    var clients = "1,2"
-
-    @Option(help: "Measured seconds per run.")
-    var seconds = 5.0
-
-    @Option(help: "Seconds of warm-up before measuring.")
-    var warmUp = 1.0
-
     @Option(help: "Name of the engine in the results.")
     var label = "tantivy-py"
 
-    @Option(help: "Append each result as a JSON line to this file.")
-    var out: String?
+    /// One run per client count: pybench's threads at 1 client, forked processes above.
+    @OptionGroup var runs: RunOptions
 
     func run() throws {
-        for count in clients.split(separator: ",").compactMap({ Int($0) }) {
+        for count in runs.clientCounts {
             let line = try PyBenchLine.decode(try output(clients: count))
             let cell = line.cell(label: label)
             print(LoadCommand.summary(cell))
-            if let out { try JSONLines.append(cell, to: out) }
+            if let out = runs.out { try JSONLines.append(cell, to: out) }
         }
     }
 
@@ -54,8 +42,8 @@ struct AnchorCommand: ParsableCommand {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [
-            pybench, "query", "--engine", engine, "--index", index, "--queries", queries,
-            "--threads", String(clients), "--duration", String(seconds), "--warmup", String(warmUp),
+            pybench, "query", "--engine", engine, "--index", index, "--queries", runs.queries,
+            "--threads", String(clients), "--duration", String(runs.seconds), "--warmup", String(runs.warmUp),
         ] + (clients > 1 ? ["--par", "process"] : [])
         let pipe = Pipe()
         process.standardOutput = pipe

@@ -11,23 +11,11 @@ struct LoadCommand: ParsableCommand {
     @Option(help: "The daemon's Unix socket.")
     var socket: String
 
-    @Option(help: "Queries, one per line.")
-    var queries: String
-
     @Option(help: "search, suggest or ask.")
     var op: BenchOperation = .search
 
-    @Option(help: "Client counts, one run each, e.g. 1,2,8.")
-    var clients = "1,2,8"
-
-    @Option(help: "Measured seconds per run.")
-    var seconds = 5.0
-
     @Option(help: "Stop each run once this many requests were measured (all clients together); --seconds still bounds it.")
     var requests: Int?
-
-    @Option(help: "Seconds of warm-up before measuring.")
-    var warmUp = 1.0
 
     @Option(help: "Name of the daemon in the results (needle, limitd).")
     var label = "needle"
@@ -35,27 +23,20 @@ struct LoadCommand: ParsableCommand {
     @Option(help: "The daemon's pid, to record its resident memory after each run.")
     var pid: Int32?
 
-    @Option(help: "Append each result as a JSON line to this file.")
-    var out: String?
+    @OptionGroup var runs: RunOptions
 
     func validate() throws {
-        guard !clientCounts.isEmpty, clientCounts.allSatisfy({ $0 >= 1 }) else {
-            throw ValidationError("--clients must be positive numbers separated by commas, like 1,2,8")
-        }
-        guard seconds > 0, warmUp >= 0 else { throw ValidationError("--seconds must be positive and --warm-up not negative") }
         if let requests, requests < 1 { throw ValidationError("--requests must be at least 1") }
     }
 
-    var clientCounts: [Int] { clients.split(separator: ",").compactMap { Int($0) } }
-
     func run() throws {
-        let load = ClosedLoopLoad(socketPath: socket, operation: op, queries: try Self.readQueries(queries))
-        for count in clientCounts {
-            var cell = try load.run(label: label, clients: count, warmUp: warmUp, seconds: seconds, requests: requests)
-            cell.queries = URL(fileURLWithPath: queries).lastPathComponent
+        let load = ClosedLoopLoad(socketPath: socket, operation: op, queries: try Self.readQueries(runs.queries))
+        for count in runs.clientCounts {
+            var cell = try load.run(label: label, clients: count, warmUp: runs.warmUp, seconds: runs.seconds, requests: requests)
+            cell.queries = URL(fileURLWithPath: runs.queries).lastPathComponent
             cell.daemonRSSKiB = pid.flatMap(ProcessMemory.residentKiB(of:))
             print(Self.summary(cell))
-            if let out { try JSONLines.append(cell, to: out) }
+            if let out = runs.out { try JSONLines.append(cell, to: out) }
             if !cell.supported { break }
         }
     }

@@ -64,15 +64,7 @@ struct NeedleEval: AsyncParsableCommand {
     /// Long consumer messages: the targets set for real messages, and what a long message
     /// costs against a short one (the daemon's own time, medians).
     private func scoreMessages(socket: String, file: String, name: String, into report: inout EvaluationReport) async throws {
-        let queries = try EvaluationSet.medQuAD(queriesFile: file)
-        let ranked = try await EvaluationRunner(socketPath: socket).run(queries)
-        var search = RankingMetrics()
-        var ask = RankingMetrics()
-        for (query, results) in zip(queries, ranked) {
-            let rank = query.rankOfFirstAnswer(in: results)
-            if query.task == .search { search.add(rank: rank) } else { ask.add(rank: rank) }
-            if misses && rank != 1 { printMiss(name, query, rank: rank, results: results) }
-        }
+        let (queries, search, ask) = try await rankMedQuADFormat(socket: socket, file: file, name: name)
         let set = "\(name) (\(search.count))"
         report.add(.init(set: set, task: "search", measure: "MRR@10", value: search.meanReciprocalRank(at: 10), target: 0.90))
         report.add(.init(set: set, task: "search", measure: "R@10", value: search.recall(at: 10), target: 0.97))
@@ -101,7 +93,11 @@ struct NeedleEval: AsyncParsableCommand {
         print("\(set) \(query.task) rank \(rank.map(String.init) ?? "-"): \(query.text) -> want \(query.answers[0].slug)/\(query.answers[0].section ?? ""), got \(got)")
     }
 
-    private func scoreMedQuAD(socket: String, file: String, into report: inout EvaluationReport) async throws {
+    /// A set in the MedQuAD format run against `socket`: its queries and the rank of each one's
+    /// first answer, by task; queries whose answer is not first are printed with `--misses`.
+    private func rankMedQuADFormat(
+        socket: String, file: String, name: String
+    ) async throws -> (queries: [EvaluationQuery], search: RankingMetrics, ask: RankingMetrics) {
         let queries = try EvaluationSet.medQuAD(queriesFile: file)
         let ranked = try await EvaluationRunner(socketPath: socket).run(queries)
         var search = RankingMetrics()
@@ -109,8 +105,13 @@ struct NeedleEval: AsyncParsableCommand {
         for (query, results) in zip(queries, ranked) {
             let rank = query.rankOfFirstAnswer(in: results)
             if query.task == .search { search.add(rank: rank) } else { ask.add(rank: rank) }
-            if misses && rank != 1 { printMiss("medquad", query, rank: rank, results: results) }
+            if misses && rank != 1 { printMiss(name, query, rank: rank, results: results) }
         }
+        return (queries, search, ask)
+    }
+
+    private func scoreMedQuAD(socket: String, file: String, into report: inout EvaluationReport) async throws {
+        let (_, search, ask) = try await rankMedQuADFormat(socket: socket, file: file, name: "medquad")
         let set = "medquad-skin (\(search.count))"
         report.add(.init(set: set, task: "search", measure: "MRR@10", value: search.meanReciprocalRank(at: 10), target: 0.975))
         report.add(.init(set: set, task: "search", measure: "nDCG@10", value: search.normalizedDiscountedGain(at: 10)))

@@ -5,7 +5,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import NeedleHTTP
-import NeedleProtocol
+import NeedleServiceOptions
 
 /// `needle-http`: the HTTP/JSON gateway to a running `needled`, and the search page at `/`.
 @main
@@ -14,9 +14,6 @@ struct NeedleHTTPCommand: AsyncParsableCommand {
         commandName: "needle-http",
         abstract: "Serve Needle over HTTP/JSON and the search page, talking to needled over its socket.",
         discussion: "Routes: / (the page), /search, /suggest, /ask, /articles/{slug}, /health, /metrics, /openapi.json.")
-
-    @Option(help: "needled's socket (default: $NEEDLE_SOCKET, else $XDG_RUNTIME_DIR/needle.sock, else /tmp/needle-$UID/needle.sock).")
-    var socket: String?
 
     @Option(help: "The index file needled serves, read for /articles/{slug}.")
     var index = "Index/needle.sqlite"
@@ -36,17 +33,14 @@ struct NeedleHTTPCommand: AsyncParsableCommand {
     @Option(help: "Requests a client may make at once above that average.")
     var burst = 100.0
 
-    @Option(help: "trace, debug, info, notice, warning, error or critical.")
-    var logLevel = "info"
+    /// `--socket` and `--log-level`, as `needled` reads them.
+    @OptionGroup var service: ServiceOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard connections >= 1 else { throw ValidationError("--connections must be at least 1") }
         guard rateLimit >= 0, rateLimit.isFinite, burst >= 1, burst.isFinite else {
             throw ValidationError("--rate-limit must be 0 or more and --burst at least 1")
-        }
-        guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
     }
 
@@ -56,14 +50,14 @@ struct NeedleHTTPCommand: AsyncParsableCommand {
         // waking Swift concurrency's pool for each.
         NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         var logger = Logger(label: "needle-http")
-        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        logger.logLevel = service.level
         let gateway = try Gateway(configuration: GatewayConfiguration(
-            socketPath: socket ?? SocketPath.default(), indexPath: index, connections: connections,
+            socketPath: service.socketPath, indexPath: index, connections: connections,
             requestsPerSecond: rateLimit, burst: burst))
         let app = Application(
             router: gateway.router(),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "needle-http"),
-            onServerRunning: { channel in
+            onServerRunning: { [host] channel in
                 let port = channel.localAddress?.port ?? 0
                 let line = "needle-http: listening on http://\(host):\(port)/ (needled at \(gateway.pool.socketPath))\n"
                 FileHandle.standardOutput.write(Data(line.utf8))

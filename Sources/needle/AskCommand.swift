@@ -19,11 +19,7 @@ struct AskCommand: AsyncParsableCommand {
     @Option(help: "Leave out answers below this confidence (0 to 1).")
     var minConfidence = 0.0
 
-    @Option(help: "Only articles of this kind: treatment, concern, ingredient, procedure-care, guide.")
-    var kind: String?
-
-    @Option(help: "Only articles that list this concern.")
-    var concern: String?
+    @OptionGroup var filter: FilterOptions
 
     @Flag(help: "Show each answer's score parts.")
     var explain = false
@@ -40,7 +36,7 @@ struct AskCommand: AsyncParsableCommand {
     func run() async throws {
         let request = AskRequest(
             question: words.joined(separator: " "), limit: min(limit, AskRequest.maximumLimit),
-            minimumConfidence: minConfidence, kind: kind, concern: concern, explain: explain)
+            minimumConfidence: minConfidence, kind: filter.kind, concern: filter.concern, explain: explain)
         let line = if let index {
             try InProcessIndex.reply(path: index) { .ask(id: .int(1), try $0.ask(request)) }
         } else {

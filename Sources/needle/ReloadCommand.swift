@@ -11,7 +11,7 @@ struct ReloadCommand: AsyncParsableCommand {
     func run() async throws {
         let line = try await socketOptions.send(.reload)
         let reply = try socketOptions.decode(ReloadReply.self, from: line)
-        print(socketOptions.json ? line : "reloaded \(reply.index.path): \(reply.index.articles) articles, built \(reply.index.builtAt)")
+        print(socketOptions.json ? line : "reloaded \(reply.index.path): \(reply.index.meta.articles) articles, built \(reply.index.meta.builtAt)")
     }
 
     private struct ReloadReply: Decodable {

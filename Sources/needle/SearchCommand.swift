@@ -19,11 +19,7 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "How many hits to skip.")
     var offset = 0
 
-    @Option(help: "Only articles of this kind: treatment, concern, ingredient, procedure-care, guide.")
-    var kind: String?
-
-    @Option(help: "Only articles that list this concern, e.g. \"acne scars\".")
-    var concern: String?
+    @OptionGroup var filter: FilterOptions
 
     @Flag(help: "Also count all results by kind and by concern.")
     var facets = false
@@ -39,7 +35,7 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         let request = SearchRequest(
             query: words.joined(separator: " "), limit: min(limit, SearchRequest.maximumLimit), offset: offset,
-            kind: kind, concern: concern, facets: facets, explain: explain)
+            kind: filter.kind, concern: filter.concern, facets: facets, explain: explain)
         let line = if let index {
             try InProcessIndex.reply(path: index) { .search(id: .int(1), try $0.search(request)) }
         } else {

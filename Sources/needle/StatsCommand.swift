@@ -29,8 +29,8 @@ struct StatsCommand: AsyncParsableCommand {
             reloads      \(stats.reloads ?? 0) (\(stats.reloadFailures ?? 0) refused)
             connections  \(stats.connections)
             index        \(stats.index.path)
-            built        \(stats.index.builtAt) (schema \(stats.index.schemaVersion), corpus \(stats.index.corpusDigest))
-            contents     \(stats.index.articles) articles, \(stats.index.passages) passages, \(stats.index.synonyms) synonym rules
+            built        \(stats.index.meta.builtAt) (schema \(stats.index.meta.schemaVersion), corpus \(stats.index.meta.corpusDigest))
+            contents     \(stats.index.meta.articles) articles, \(stats.index.meta.passages) passages, \(stats.index.meta.synonyms) synonym rules
             """)
         if let cache = stats.resultCache {
             print(cache.capacity == 0 ? "cache        off" : String(

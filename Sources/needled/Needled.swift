@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import Logging
-import NeedleProtocol
 import NeedleSearch
 import NeedleServer
+import NeedleServiceOptions
 import ServiceLifecycle
 
 /// `needled`: serves a Needle index over a Unix domain socket until SIGTERM or SIGINT.
@@ -19,9 +19,6 @@ struct Needled: AsyncParsableCommand {
 
     @Option(help: "The index file to serve.")
     var index = "Index/needle.sqlite"
-
-    @Option(help: "The socket path (default: $NEEDLE_SOCKET, else $XDG_RUNTIME_DIR/needle.sock, else /tmp/needle-$UID/needle.sock, a folder of mode 0700).")
-    var socket: String?
 
     @Option(help: "Permission bits of the socket file, in octal.")
     var socketMode = "0660"
@@ -66,8 +63,8 @@ struct Needled: AsyncParsableCommand {
     @Flag(help: "Reload the index when its file is replaced (checked every second).")
     var watch = false
 
-    @Option(help: "trace, debug, info, notice, warning, error or critical.")
-    var logLevel = "info"
+    /// `--socket` and `--log-level`, as `needle-http` reads them.
+    @OptionGroup var service: ServiceOptions
 
     /// Prepares the process while it still has one thread, then parses and runs.
     static func main() async {
@@ -78,9 +75,6 @@ struct Needled: AsyncParsableCommand {
     func validate() throws {
         guard UInt16(socketMode, radix: 8).map({ $0 <= 0o777 }) == true else {
             throw ValidationError("--socket-mode must be octal permission bits such as 0660")
-        }
-        guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
         guard readers >= 1 else { throw ValidationError("--readers must be at least 1") }
         guard mapIndexMiB >= 0 else { throw ValidationError("--map-index-mib must be 0 or more") }
@@ -95,7 +89,7 @@ struct Needled: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = Self.bootstrapLogging(level: Logger.Level(rawValue: logLevel) ?? .info)
+        let logger = Self.bootstrapLogging(level: service.level)
         guard getuid() != 0 || allowRoot else {
             FileHandle.standardError.write(Data("needled: refusing to run as root; pass --allow-root to run anyway\n".utf8))
             throw ExitCode.failure
@@ -117,7 +111,7 @@ struct Needled: AsyncParsableCommand {
     }
 
     private func serverConfiguration() -> ServerConfiguration {
-        var configuration = ServerConfiguration(socketPath: socket ?? SocketPath.default())
+        var configuration = ServerConfiguration(socketPath: service.socketPath)
         configuration.inheritedSocket = SystemdSocket.inherited()
         configuration.socketMode = UInt16(socketMode, radix: 8) ?? 0o660
         configuration.socketGroup = socketGroup.flatMap(GroupName.id(of:))

@@ -6,6 +6,7 @@ import statistics
 import time
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -27,7 +28,9 @@ def type_slowly(box, text):
 
 
 def wait(browser, condition, seconds=10):
-    return WebDriverWait(browser, seconds).until(condition)
+    # The page re-renders its lists while a condition reads them; an element replaced between
+    # being found and being read is looked for again rather than failing the test.
+    return WebDriverWait(browser, seconds, ignored_exceptions=[StaleElementReferenceException]).until(condition)
 
 
 def suggestions_for(browser, typed):

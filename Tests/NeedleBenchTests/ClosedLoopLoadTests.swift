@@ -1,5 +1,6 @@
 import Foundation
 import NeedleBench
+import NeedleProtocol
 import Testing
 
 @Suite struct ClosedLoopLoadTests {
@@ -12,7 +13,10 @@ import Testing
         #expect(cell.replies > 0)
         #expect(cell.errors == 0)
         #expect(cell.latency.count == cell.replies)
-        #expect(daemon.requests.allSatisfy { $0.hasPrefix(#"{"op":"search","q":""#) })
+        let lines = daemon.requests.joined().split(separator: "\n")
+        let sent = lines.map { try? RequestDecoder.decode(Array($0.utf8)).get().operation }
+        #expect(!sent.isEmpty)
+        #expect(sent.allSatisfy { $0 == .search(SearchRequest(query: "acne")) || $0 == .search(SearchRequest(query: "peel")) })
     }
 
     @Test func anUnknownOpMarksTheOperationUnsupported() throws {

@@ -1,21 +1,18 @@
 import NeedleBench
+import NeedleProtocol
 import Testing
 
 @Suite struct RequestLineTests {
-    @Test func aLineCarriesTheOperationQueryLimitAndId() {
+    @Test func aLineCarriesTheOperationQueryLimitAndIdLast() {
         let line = RequestLine(operation: .suggest, query: "micron")
-        #expect(String(decoding: line.bytes(id: 7), as: UTF8.self) == #"{"op":"suggest","q":"micron","limit":8,"id":7}"# + "\n")
+        #expect(String(decoding: line.bytes(id: 7), as: UTF8.self) == #"{"limit":8,"op":"suggest","q":"micron","id":7}"# + "\n")
     }
 
-    @Test(arguments: [
-        (#"say "hi""#, #"say \"hi\""#),
-        (#"back\slash"#, #"back\\slash"#),
-        ("tab\there", #"tab\there"#),
-        ("bell\u{7}", #"bell\u0007"#),
-        ("crème", "crème"),
-    ])
-    func hostileQueriesStayInsideTheString(query: String, escaped: String) {
-        #expect(RequestLine.escaped(query) == escaped)
+    @Test(arguments: BenchOperation.allCases, [#"say "hi""#, #"back\slash"#, "tab\there", "bell\u{7}", "crème"])
+    func hostileQueriesDecodeToTheRequestSent(operation: BenchOperation, query: String) throws {
+        let line = RequestLine(operation: operation, query: query).bytes(id: 3)
+        let decoded = try RequestDecoder.decode(Array(line.dropLast())).get()
+        #expect(decoded == Request(id: .int(3), operation: operation.request(query: query)))
     }
 
     @Test func eachOperationHasItsQueryFileAndLimit() {

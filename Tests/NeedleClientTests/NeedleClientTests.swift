@@ -34,7 +34,7 @@ import Testing
         let needle = NeedleClient(socketPath: daemon.socketPath)
         try await needle.ping()
         let stats = try await needle.stats()
-        #expect(stats.index.articles == CorpusFixture.standardArticles.count)
+        #expect(stats.index.meta.articles == CorpusFixture.standardArticles.count)
         let reloaded = try await needle.reload()
         #expect(reloaded.path == stats.index.path)
         #expect(try await needle.metrics().contains("needle_reloads_total 1"))

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import NeedleCorpus
 import NeedleIndex
+import NeedleProtocol
 import NeedleTesting
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NeedleIndex
+import NeedleProtocol
 import NeedleTesting
 import Testing
 

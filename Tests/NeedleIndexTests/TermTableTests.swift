@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import NeedleCorpus
 import NeedleIndex
+import NeedleProtocol
 import NeedleTesting
 import Testing
 
@@ -50,6 +51,56 @@ import Testing
             let stored = try Row.fetchAll(db, sql: "SELECT term, passages FROM terms WHERE passages > 0").map { "\($0[0] as String) \($0[1] as Int)" }
             #expect(Set(passageCounts) == Set(stored))
         }
+        try expectPassageTermsMatchFTS5(queue)
+    }
+
+    /// Every passage's stored term ids, read back as terms, against the tokens FTS5's
+    /// `fts5vocab` instance table lists at each position of its heading and text; ids rank
+    /// terms by the passages holding them.
+    static func expectPassageTermsMatchFTS5(_ queue: DatabaseQueue) throws {
+        try queue.write { db in
+            try db.execute(sql: "CREATE VIRTUAL TABLE temp.check_passage_instances USING fts5vocab(main, passages_fts, instance)")
+            var expected: [Int64: [String: [Int: String]]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT term, doc, col, offset FROM temp.check_passage_instances") {
+                expected[row[1], default: [:]][row[2], default: [:]][row[3]] = row[0]
+            }
+            var terms: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, term FROM terms WHERE passages > 0") { terms[row[0]] = row[1] }
+            #expect(Set(terms.keys) == Set(1...Int64(terms.count)))
+            let ranked = try String.fetchAll(db, sql: "SELECT term FROM terms WHERE passages > 0 ORDER BY passages DESC, term")
+            #expect(ranked == (1...Int64(terms.count)).map { terms[$0] ?? "" })
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM terms WHERE passages = 0 AND id != 0") == 0)
+            let passages = try Int64.fetchAll(db, sql: "SELECT id FROM passages ORDER BY id")
+            #expect(try Int64.fetchAll(db, sql: "SELECT id FROM passage_terms ORDER BY id") == passages)
+            var ids: [UInt32] = []
+            for row in try Row.fetchAll(db, sql: "SELECT id, terms FROM passage_terms") {
+                let heading = try #require(PassageTerms.decode(Array(row[1] as Data), into: &ids))
+                let columns = expected[row[0]] ?? [:]
+                let headingTerms = (0..<heading).map { terms[Int64(ids[$0])] ?? "?" }
+                let textTerms = ids[heading...].map { terms[Int64($0)] ?? "?" }
+                #expect(headingTerms == (0..<heading).map { columns["heading"]?[$0] ?? "-" }, "heading of passage \(row[0] as Int64)")
+                #expect(textTerms == (0..<textTerms.count).map { columns["text"]?[$0] ?? "-" }, "text of passage \(row[0] as Int64)")
+                #expect(textTerms.count == columns["text"]?.count ?? 0)
+            }
+        }
+    }
+
+    @Test func passageTermsRoundTripAndAMalformedBlobIsRejected() {
+        let tokens: [UInt32] = [1, 127, 128, 16_383, 16_384, 4_000_000_000, 7]
+        let bytes = PassageTerms.encode(heading: 2, tokens: tokens)
+        var ids: [UInt32] = []
+        #expect(PassageTerms.decode(bytes, into: &ids) == 2)
+        #expect(ids == tokens)
+        #expect(PassageTerms.decode(Array(bytes.dropLast()) + [0x80], into: &ids) == nil)
+        #expect(PassageTerms.decode(PassageTerms.encode(heading: 9, tokens: tokens), into: &ids) == nil)
+        #expect(PassageTerms.decode([], into: &ids) == nil)
+        var appended: [UInt32] = [5]
+        let heading = bytes.withUnsafeBufferPointer { PassageTerms.decode($0, appendingTo: &appended) }
+        #expect(heading == 2)
+        #expect(appended == [5] + tokens)
+        let malformed = Array(bytes.dropLast()) + [0x80]
+        #expect(malformed.withUnsafeBufferPointer { PassageTerms.decode($0, appendingTo: &appended) } == nil)
+        #expect(appended == [5] + tokens)
     }
 
     @Test func aFullBuildStoresWhatFTS5Holds() throws {
@@ -102,9 +153,9 @@ import Testing
         defer { fixture.remove() }
         try fixture.buildIndex()
         let queue = try DatabaseQueue(path: fixture.indexPath)
-        try queue.write { try $0.execute(sql: "UPDATE meta SET value = '3' WHERE key = 'schema_version'") }
+        try queue.write { try $0.execute(sql: "UPDATE meta SET value = '4' WHERE key = 'schema_version'") }
         let error = #expect(throws: IndexError.self) { try queue.read { try IndexMeta.read($0, path: fixture.indexPath) } }
-        #expect(error?.description.contains("index schema version 3, this Needle reads version \(IndexSchema.version); rebuild it") == true)
-        #expect(IndexSchema.version == 4)
+        #expect(error?.description.contains("index schema version 4, this Needle reads version \(IndexSchema.version); rebuild it") == true)
+        #expect(IndexSchema.version == 5)
     }
 }

@@ -148,8 +148,10 @@ struct RandomResponses {
 
     private mutating func indexInfo() -> IndexInfo {
         IndexInfo(
-            path: string(), schemaVersion: int(), corpusDigest: string(), builtAt: string(), articles: int(), passages: int(),
-            synonyms: int())
+            path: string(),
+            meta: IndexMeta(
+                schemaVersion: int(), corpusDigest: string(), builtAt: string(), articles: int(), passages: int(),
+                synonyms: int()))
     }
 
     private func pow10(_ exponent: Int) -> Double {

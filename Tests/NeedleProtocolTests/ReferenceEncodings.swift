@@ -169,6 +169,13 @@ extension IndexInfo: Encodable {
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(path, forKey: .path)
+        try meta.encode(to: encoder)
+    }
+}
+
+extension IndexMeta: Encodable {
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(schemaVersion, forKey: .schemaVersion)
         try container.encode(corpusDigest, forKey: .corpusDigest)
         try container.encode(builtAt, forKey: .builtAt)

@@ -24,40 +24,35 @@ private struct Envelope: Encodable {
 
     func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
-        switch response {
-        case let .search(id, result):
-            try container.encode(id ?? .null, forKey: .id)
-            try container.encode(true, forKey: .ok)
-            try result.encode(to: encoder)
-        case let .ask(id, result):
-            try container.encode(id ?? .null, forKey: .id)
-            try container.encode(true, forKey: .ok)
-            try result.encode(to: encoder)
-        case let .suggest(id, result):
-            try container.encode(id ?? .null, forKey: .id)
-            try container.encode(true, forKey: .ok)
-            try result.encode(to: encoder)
-        case let .pong(id):
-            try container.encode(id ?? .null, forKey: .id)
-            try container.encode(true, forKey: .ok)
-        case let .stats(id, result):
-            try container.encode(id ?? .null, forKey: .id)
-            try container.encode(true, forKey: .ok)
-            try result.encode(to: encoder)
-        case let .reloaded(id, index):
-            try container.encode(id ?? .null, forKey: .id)
-            try container.encode(true, forKey: .ok)
-            try container.encode(index, forKey: .index)
-        case let .metrics(id, text):
-            try container.encode(id ?? .null, forKey: .id)
-            try container.encode(true, forKey: .ok)
-            try container.encode(text, forKey: .prometheus)
-        case let .error(error):
+        if case let .error(error) = response {
             try container.encode(error.id ?? .null, forKey: .id)
             try container.encode(false, forKey: .ok)
             var details = container.nestedContainer(keyedBy: ErrorKeys.self, forKey: .error)
             try details.encode(error.code.rawValue, forKey: .code)
             try details.encode(error.message, forKey: .message)
+            return
+        }
+        try container.encode(id ?? .null, forKey: .id)
+        try container.encode(true, forKey: .ok)
+        switch response {
+        case let .search(_, result): try result.encode(to: encoder)
+        case let .ask(_, result): try result.encode(to: encoder)
+        case let .suggest(_, result): try result.encode(to: encoder)
+        case let .stats(_, result): try result.encode(to: encoder)
+        case let .reloaded(_, index): try container.encode(index, forKey: .index)
+        case let .metrics(_, text): try container.encode(text, forKey: .prometheus)
+        case .pong, .error: break
+        }
+    }
+
+    /// The request's `id` a successful reply echoes.
+    private var id: JSONValue? {
+        switch response {
+        case let .search(id, _), let .ask(id, _), let .suggest(id, _), let .stats(id, _), let .reloaded(id, _),
+             let .metrics(id, _), let .pong(id):
+            return id
+        case let .error(error):
+            return error.id
         }
     }
 }

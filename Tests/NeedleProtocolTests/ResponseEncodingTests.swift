@@ -15,8 +15,10 @@ import Testing
     }
 
     static let index = IndexInfo(
-        path: "/var/lib/needle/index.sqlite", schemaVersion: 3, corpusDigest: "96ad0f", builtAt: "2026-11-25T23:17:11Z",
-        articles: 120, passages: 900, synonyms: 45)
+        path: "/var/lib/needle/index.sqlite",
+        meta: IndexMeta(
+            schemaVersion: 3, corpusDigest: "96ad0f", builtAt: "2026-11-25T23:17:11Z", articles: 120, passages: 900,
+            synonyms: 45))
     static let explanation = ScoreExplanation(
         bm25: 12.5, bm25Normalized: 1, fields: ["title": 3.25, "body": 0.5, "aliases": 0], nameMatch: 0.5, matchedName: "PCI",
         synonymWeight: 0.8, headingMatch: 0, passageMatch: 0.75)

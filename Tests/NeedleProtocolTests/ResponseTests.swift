@@ -64,7 +64,9 @@ import Testing
     }
 
     @Test func statsEncodeThePerOpFigures() throws {
-        let index = IndexInfo(path: "i.sqlite", schemaVersion: 1, corpusDigest: "d", builtAt: "t", articles: 1, passages: 1, synonyms: 0)
+        let index = IndexInfo(
+            path: "i.sqlite",
+            meta: IndexMeta(schemaVersion: 1, corpusDigest: "d", builtAt: "t", articles: 1, passages: 1, synonyms: 0))
         let ops = ["search": OperationStats(requests: 3, errors: 1, p50Microseconds: 10, p90Microseconds: 20, p99Microseconds: 30)]
         let json = try object(.stats(id: nil, StatsResult(
             uptimeSeconds: 1, requests: 3, connections: 1, index: index, errors: 1, connectionsTotal: 2,

@@ -1,0 +1,48 @@
+import GRDB
+import NeedleIndex
+@testable import NeedleSearch
+import Testing
+
+/// Choosing and marking passages from the stored term ids gives what tokenizing and
+/// stemming the passages' text gives, on every article of the bundled corpus.
+@Suite(.serialized) struct HitPassagesTests {
+    static let index = BundledIndex.make()
+
+    @Test func storedTermsHighlightLikeTheText() throws {
+        let queries = try ArticleMatchesTests.queries(count: 60, seed: 17) + ["microneedling aftercare", "PCI", "retin-a", "café", "red skin"]
+        try Self.index.pool.read { db in
+            let articles = try Row.fetchAll(db, sql: "SELECT id, first_passage, last_passage FROM articles ORDER BY id")
+            let ranges = articles.map { ($0[1] as Int64)...($0[2] as Int64) }
+            var texts: [Int64: PassageHighlighter.Candidate] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, heading, text FROM passages") {
+                texts[row[0]] = PassageHighlighter.Candidate(heading: row[1], text: row[2])
+            }
+            var highlighted = 0
+            for text in queries {
+                let query = Self.index.expand(text)
+                guard !query.isEmpty else { continue }
+                let ids = try Self.index.terms.passageTermIDs(PassageHighlighter.stems(of: query), in: db)
+                let highlighter = PassageHighlighter(query: query, snippetTokens: ArticleSearch.snippetTokens, termIDs: ids)
+                let stored = try HitPassages.read(ranges, highlighter: highlighter, in: db)
+                for (index, range) in ranges.enumerated() {
+                    let expected = highlighter.bestPassage(among: range.map { texts[$0]! })
+                    #expect(stored.highlights[index] == expected, "\(text): passages \(range)")
+                    #expect(stored.introductions[index] == (expected == nil ? texts[range.lowerBound]!.text : nil))
+                    if expected != nil { highlighted += 1 }
+                }
+            }
+            #expect(highlighted > 500)
+        }
+    }
+
+    @Test func aPassageWithoutStoredTermsIsNotChosen() throws {
+        let query = Self.index.expand("microneedling")
+        try Self.index.pool.read { db in
+            let ids = try Self.index.terms.passageTermIDs(PassageHighlighter.stems(of: query), in: db)
+            #expect(!ids.isEmpty)
+            let highlighter = PassageHighlighter(query: query, termIDs: ids)
+            #expect(highlighter.bestPassage(stored: [.init(headingTokens: 0, ids: [])]) == nil)
+            #expect(PassageHighlighter(query: query).bestPassage(stored: [.init(headingTokens: 0, ids: ArraySlice(ids.values))]) == nil)
+        }
+    }
+}
