@@ -41,6 +41,10 @@ public struct ConceptDictionary: Sendable {
     private var overflow: [[(list: Int32, concept: Int32)]] = []
     /// The longest name, in tokens: no match is tried beyond it.
     public private(set) var longestName = 0
+    /// The longest name that begins with each first word (by match key): a word no name
+    /// begins with is passed over with one lookup, so a long message costs one lookup a
+    /// word rather than one key per word and possible name length.
+    private var longestByFirstWord: [String: Int] = [:]
 
     /// - Parameters:
     ///   - articles: each article's names (title first, then aliases).
@@ -73,7 +77,10 @@ public struct ConceptDictionary: Sendable {
     public func longestMatch(
         in tokens: [String], from start: Int, acceptsLength: (Int) -> Bool = { _ in true }
     ) -> Match? {
-        let limit = min(longestName, tokens.count - start)
+        guard start < tokens.count, let longest = longestByFirstWord[TextNormalizer.matchKey(CollectionOfOne(tokens[start]))] else {
+            return nil
+        }
+        let limit = min(longest, tokens.count - start)
         guard limit > 0 else { return nil }
         for length in stride(from: limit, through: 1, by: -1) where acceptsLength(length) {
             let key = TextNormalizer.matchKey(tokens[start..<(start + length)])
@@ -125,5 +132,7 @@ public struct ConceptDictionary: Sendable {
             entries[key] = Entry(list: list, concept: concept)
         }
         longestName = max(longestName, name.count)
+        let first = TextNormalizer.matchKey(CollectionOfOne(name[0]))
+        longestByFirstWord[first] = max(longestByFirstWord[first] ?? 0, name.count)
     }
 }

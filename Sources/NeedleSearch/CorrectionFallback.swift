@@ -31,7 +31,7 @@ enum CorrectionFallback {
         _ text: String, corrector: SpellingCorrector, db: Database, correctFirst: Bool = false,
         run: (String) throws -> Result, tryCorrected: (Result) -> Bool, prefers: (Result, Result) -> Bool
     ) throws -> Result {
-        if correctFirst, let corrected = try QueryCorrection.corrected(text, corrector: corrector, db: db) {
+        if correctFirst, let corrected = try QueryCorrection.corrected(text, corrector: corrector, db: db, message: true) {
             var result = try run(corrected)
             result.didYouMean = corrected
             result.corrected = true

@@ -170,10 +170,23 @@ struct NameCompleter: Sendable {
     }
 
     /// The entries of `bounds` whose text starts with `prefix` (`bounds` must hold them all).
+    ///
+    /// A prefix of up to 8 bytes is found by comparing integers: an entry's ``Entry/head``
+    /// cut to the prefix's length orders entries as their texts do, and equals the packed
+    /// prefix exactly when the text starts with it (no text holds a zero byte, so no text
+    /// starts with a prefix that does). Longer
+    /// prefixes narrow the range by their first 8 bytes, then compare the texts.
     func range(startingWith prefix: ArraySlice<UInt8>, within bounds: Range<Int>) -> Range<Int> {
-        let start = firstEntry(in: bounds) { !key(of: $0).lexicographicallyPrecedes(prefix) }
-        let end = firstEntry(in: start..<bounds.upperBound) { !key(of: $0).starts(with: prefix) }
-        return start..<end
+        guard !prefix.isEmpty else { return bounds }
+        guard !prefix.contains(0) else { return bounds.lowerBound..<bounds.lowerBound }
+        let length = min(prefix.count, 8)
+        let packed = Self.head(of: prefix.prefix(length))
+        let mask = UInt64.max << UInt64(8 * (8 - length))
+        let start = firstEntry(in: bounds) { $0.head & mask >= packed }
+        let end = firstEntry(in: start..<bounds.upperBound) { $0.head & mask > packed }
+        guard prefix.count > 8 else { return start..<end }
+        let longStart = firstEntry(in: start..<end) { !key(of: $0).lexicographicallyPrecedes(prefix) }
+        return longStart..<firstEntry(in: longStart..<end) { !key(of: $0).starts(with: prefix) }
     }
 
     /// The first entry of `bounds` for which `isPast` holds; it must hold for all after it.

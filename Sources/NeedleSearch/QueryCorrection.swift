@@ -11,16 +11,24 @@ enum QueryCorrection {
     /// the vocabulary, and a long message's typos are few. The longest are looked up first:
     /// a misspelled medical name is long, a chatty word that no article uses is short.
     static let maximumLookups = 8
+    /// The shortest word of a message that is corrected. A message is written in everyday
+    /// words, many of which no article uses ("hiking", "coin", "wife"), and a short one is
+    /// always near some word of the index; its misspelled medical names are long ("alopicia",
+    /// "mutaion", "psoriais").
+    static let messageMinimumLength = 7
 
     /// The corrected query, folded; `nil` when no word needed or found a correction.
     /// Quoted phrases are kept as typed (the user asked for exactly those words); sentences
     /// stay apart (`?` after a question, `.` after the others), so the corrected query reads
-    /// as the typed one does.
-    static func corrected(_ text: String, corrector: SpellingCorrector, db: Database) throws -> String? {
+    /// as the typed one does. In a `message`, only words of ``messageMinimumLength`` or more
+    /// are corrected, and a word only one article holds may be read as the name it is one
+    /// typo from (``SpellingCorrector/nameCorrection(forRare:)``).
+    static func corrected(_ text: String, corrector: SpellingCorrector, db: Database, message: Bool = false) throws -> String? {
         let query = ParsedQuery(text)
         var corrections: [String: String] = [:]
-        for token in lookups(in: query, corrector: corrector) {
-            if let correction = try corrector.correction(for: token, in: db) { corrections[token] = correction.word }
+        for token in lookups(in: query, corrector: corrector, message: message) {
+            let correction = corrector.isKnown(token) ? corrector.nameCorrection(forRare: token) : try corrector.correction(for: token, in: db)
+            if let correction { corrections[token] = correction.word }
         }
         guard !corrections.isEmpty else { return nil }
         var pieces: [String] = []
@@ -35,10 +43,15 @@ enum QueryCorrection {
         return pieces.joined(separator: " ")
     }
 
-    /// The distinct unquoted tokens to look up, longest first, at most ``maximumLookups``.
-    private static func lookups(in query: ParsedQuery, corrector: SpellingCorrector) -> [String] {
+    /// The distinct unquoted tokens to look up, longest first, at most ``maximumLookups``:
+    /// unknown words, and in a message long ones only, with the words only one article holds.
+    private static func lookups(in query: ParsedQuery, corrector: SpellingCorrector, message: Bool) -> [String] {
         var seen = Set<String>()
-        let unknown = query.segments.filter { !$0.isQuoted }.flatMap(\.tokens).filter { corrector.looksUp($0) && seen.insert($0).inserted }
+        let wanted: (String) -> Bool = { token in
+            guard message else { return corrector.looksUp(token) }
+            return token.count >= messageMinimumLength && (corrector.looksUp(token) || corrector.documentFrequency(of: token) == 1)
+        }
+        let unknown = query.segments.filter { !$0.isQuoted }.flatMap(\.tokens).filter { wanted($0) && seen.insert($0).inserted }
         return Array(unknown.enumerated().sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }.prefix(maximumLookups).map(\.element))
     }
 }

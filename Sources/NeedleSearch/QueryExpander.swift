@@ -41,7 +41,7 @@ public struct QueryExpander: Sendable {
         }
         terms += expand(run, in: query)
         let meaningful = terms.filter { !($0.group.original.count == 1 && Stopwords.contains($0.group.original[0])) }
-        let (kept, dropped) = select(distinct(meaningful.isEmpty ? terms : meaningful))
+        let (kept, dropped) = select(distinct(meaningful.isEmpty ? terms : meaningful), asks: !query.questionSentences.isEmpty)
         return bounded(kept, dropped: query.dropped + dropped.map { $0.original.joined(separator: " ") })
     }
 
@@ -63,8 +63,8 @@ public struct QueryExpander: Sendable {
     }
 
     /// The terms searched and the terms dropped: ``focus``'s choice, within ``maximumGroups``.
-    private func select(_ terms: [QueryFocus.Term]) -> (kept: [ExpandedQuery.Group], dropped: [ExpandedQuery.Group]) {
-        let (kept, dropped) = focus?.select(terms) ?? (terms.map(\.group), [])
+    private func select(_ terms: [QueryFocus.Term], asks: Bool) -> (kept: [ExpandedQuery.Group], dropped: [ExpandedQuery.Group]) {
+        let (kept, dropped) = focus?.select(terms, asks: asks) ?? (terms.map(\.group), [])
         return (Array(kept.prefix(Self.maximumGroups)), Array(kept.dropFirst(Self.maximumGroups)) + dropped)
     }
 

@@ -8,14 +8,18 @@ import Foundation
 /// - its rarity, 0…1: `log(articles / df) / log(articles)` of its rarest word, where `df` is how
 ///   many articles hold the word's stem — "skin", "years" and "tried" say little about which
 ///   article is meant, "ichthyosis" and "peeling" say a lot; a word no article holds scores
-///   nothing: it matches no article (a typo is corrected before the message is read);
+///   nothing: it matches no article (a typo is corrected before the message is read); a word of
+///   conversation (``ConversationWords``: "hope", "told", "months"), which articles rarely use
+///   but which says nothing of the subject, scores below every other (``conversationRarity``);
 /// - ``conceptBonus`` when it names a concept (a title, an alias, a synonym);
 /// - ``questionBonus`` when it stands in a sentence that asks something (ends with `?` or has
 ///   a question word): the question says what the message is about more often than the story.
 ///
-/// A one-word name that many articles use (more than ``commonNameShare`` of them: "burns",
-/// "itching", "rash") and that stands in the story rather than in a question is read as a plain
-/// word: "a rash around my mouth that burns" describes a symptom, it does not ask about Burns.
+/// In a message (``SearchIndex/messageTerms`` terms or more, one sentence a question), a
+/// one-word name that many articles use (more than ``commonNameShare`` of them: "burns",
+/// "itching", "rash") and that stands in the story rather than in a question is read as a
+/// plain word: "a rash around my mouth that burns" describes a symptom, it does not ask about
+/// Burns. When a question names something, the story's other names are read as its background.
 ///
 /// ```swift
 /// let focus = QueryFocus(articleCount: 387) { token in frequencies[token] ?? 0 }
@@ -25,8 +29,10 @@ public struct QueryFocus: Sendable {
     /// The most terms of a long message that are searched.
     public static let budget = 16
     static let conceptBonus = 1.0
-    static let questionBonus = 0.5
+    static let questionBonus = 1.0
     static let unknownRarity = 0.0
+    /// Below any word of the index: "skin" at least says what the message is about, "told" does not.
+    static let conversationRarity = -1.0
     /// The share of articles from which a one-word name in a message's story is a plain word.
     static let commonNameShare = 1.0 / 16
 
@@ -45,14 +51,33 @@ public struct QueryFocus: Sendable {
         self.documentFrequency = documentFrequency
     }
 
-    /// The terms to search and the terms dropped, each in the message's order.
-    func select(_ terms: [Term]) -> (kept: [ExpandedQuery.Group], dropped: [ExpandedQuery.Group]) {
+    /// The terms to search and the terms dropped, each in the message's order; `asks` when a
+    /// sentence of the message is a question.
+    func select(_ terms: [Term], asks: Bool) -> (kept: [ExpandedQuery.Group], dropped: [ExpandedQuery.Group]) {
+        let terms = isMessage(terms, asks: asks) ? backgrounded(terms.map(reading)) : terms
         guard terms.count > Self.budget else { return (terms.map(\.group), []) }
-        let terms = terms.map(reading)
         let scores = terms.map(score)
         let chosen = Set(terms.indices.sorted { (scores[$0], -$0) > (scores[$1], -$1) }.prefix(Self.budget))
         return (terms.indices.filter(chosen.contains).map { terms[$0].group },
                 terms.indices.filter { !chosen.contains($0) }.map { terms[$0].group })
+    }
+
+    /// Whether the terms are a message's, a story and a question, rather than a query's.
+    private func isMessage(_ terms: [Term], asks: Bool) -> Bool {
+        asks && terms.count >= SearchIndex.messageTerms
+    }
+
+    /// When a question of the message names something, the names of its story are its
+    /// background: they are searched but name no article. "My sister had skin cancer … What are
+    /// the signs of melanoma?" asks about Melanoma; "… I bruise easily … Could I have EDS?" about
+    /// Ehlers-Danlos syndrome.
+    private func backgrounded(_ terms: [Term]) -> [Term] {
+        guard terms.contains(where: { $0.inQuestion && $0.group.readAsName && !$0.group.concepts.isEmpty }) else { return terms }
+        return terms.map { term in
+            var term = term
+            if !term.inQuestion { term.group.readAsName = false }
+            return term
+        }
     }
 
     /// The term as a message reads it: a common one-word name in the story is a plain word.
@@ -70,8 +95,9 @@ public struct QueryFocus: Sendable {
         return rarity + (term.group.concepts.isEmpty ? 0 : Self.conceptBonus) + (term.inQuestion ? Self.questionBonus : 0)
     }
 
-    /// 0 for a word every article holds, 1 for a word one article holds.
+    /// 0 for a word every article holds, 1 for a word one article holds, less for a word of conversation.
     func rarity(_ token: String) -> Double {
+        guard !ConversationWords.contains(token) else { return Self.conversationRarity }
         let frequency = documentFrequency(token)
         guard frequency > 0 else { return Self.unknownRarity }
         guard articleCount > 1 else { return 1 }

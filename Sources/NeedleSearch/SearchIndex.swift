@@ -32,6 +32,8 @@ public final class SearchIndex: Sendable {
     /// Corrects query words the index does not know; see ``correction(for:)``.
     public let corrector: SpellingCorrector
     let completer: NameCompleter
+    /// What `ask` learned of phrases' passage counts, for this index only.
+    let phraseCounts = PassagePhraseCounts()
 
     init(
         file: HeldIndexFile, readers: Int, mappedBytes: Int, meta: IndexMeta, pool: DatabasePool, concepts: IndexNames,
@@ -160,8 +162,8 @@ public final class SearchIndex: Sendable {
         let start = clock.now
         let started = QueryDeadline.now()
         let filter = try SearchFilter(kind: request.kind, concern: request.concern)
-        let (weights, names, terms, expander, corrector) = (self.weights, self.names, self.terms, self.expander, self.corrector)
-        // Read once: a long question costs most in being read.
+        let (weights, names, terms, expander, corrector, phraseCounts) =
+            (self.weights, self.names, self.terms, self.expander, self.corrector, self.phraseCounts)
         let typed = ParsedQuery(request.question)
         let typedQuestion = expander.expand(typed)
         var result = try pool.read { db in
@@ -170,10 +172,12 @@ public final class SearchIndex: Sendable {
                 try CorrectionFallback.answer(
                     request.question, corrector: corrector, db: db, correctFirst: Self.isMessage(typedQuestion),
                     run: { text in
-                        let parsed = text == request.question ? typed : ParsedQuery(text)
-                        let question = text == request.question ? typedQuestion : expander.expand(parsed)
+                        // The typed question was read and expanded above; only a corrected one is read again.
+                        let (parsed, question) = text == request.question ? (typed, typedQuestion) : Self.read(text, expander: expander)
                         try QueryDeadline.check()
-                        return try Self.answer(parsed, question: question, request, ranker: ranker, expander: expander, filter: filter, db: db)
+                        return try Self.answer(
+                            parsed, question: question, request, ranker: ranker, expander: expander, filter: filter,
+                            phraseCounts: phraseCounts, db: db)
                     },
                     tryCorrected: { _ in true },
                     prefers: { $0.answers.first?.confidence ?? 0 > $1.answers.first?.confidence ?? 0 })
@@ -183,16 +187,23 @@ public final class SearchIndex: Sendable {
         return result
     }
 
-    /// Answers the question read as `parsed` and expanded as `question`.
+    /// A question's words, and the question expanded.
+    private static func read(_ text: String, expander: QueryExpander) -> (ParsedQuery, ExpandedQuery) {
+        let parsed = ParsedQuery(text)
+        return (parsed, expander.expand(parsed))
+    }
+
     private static func answer(
         _ parsed: ParsedQuery, question: ExpandedQuery, _ request: AskRequest, ranker: ArticleRanker, expander: QueryExpander,
-        filter: SearchFilter, db: Database
+        filter: SearchFilter, phraseCounts: PassagePhraseCounts, db: Database
     ) throws -> AskResult {
         let analysis = QuestionAnalysis(parsed)
         let topic = expander.expand(analysis.topicQuery)
         guard !topic.isEmpty else { return AskResult(answers: [], intent: analysis.intents.first?.rawValue, topic: analysis.topic) }
         try QueryDeadline.check()
-        var result = try AnswerSearch(db: db, ranker: ranker, analysis: analysis, topic: topic, question: question, filter: filter).run(request)
+        var result = try AnswerSearch(
+            db: db, ranker: ranker, analysis: analysis, topic: topic, question: question, filter: filter, phraseCounts: phraseCounts
+        ).run(request)
         result.dropped = topic.droppedWords
         return result
     }

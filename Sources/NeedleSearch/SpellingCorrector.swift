@@ -12,7 +12,9 @@ import GRDB
 /// swap two neighbours); the first letter is never changed. The token is compared with
 /// name words as typed and, by its stem, with the indexed stems. The closest word wins,
 /// then the one more articles hold. Stopwords, words with digits and words shorter than
-/// 4 characters are never corrected.
+/// 4 characters are never corrected. A stem's closeness is not enough: the correction itself
+/// must be within the bound of the typed word ("hiking" stems to "hike", one edit from the
+/// stem "hive", but "hives" is no correction of it).
 ///
 /// A correction is a real word, never a bare stem: a name word, or for a stem, the word
 /// closest to the typo among the name words and the words an article was indexed from
@@ -120,7 +122,7 @@ public struct SpellingCorrector: Sendable {
         let candidates = nameWords.matches(of: bytes, within: bound).map { Candidate(match: $0, isStem: false) }
             + stems.matches(of: PorterStemmer.stem(bytes), within: bound).map { Candidate(match: $0, isStem: true) }
         for candidate in candidates.sorted(by: { $0.precedes($1) }) {
-            if let word = try realWord(for: candidate, typed: bytes, in: db) {
+            if let word = try realWord(for: candidate, typed: bytes, within: bound, in: db) {
                 return Correction(word: word, distance: candidate.match.distance, documentFrequency: candidate.match.documentFrequency)
             }
         }
@@ -135,12 +137,27 @@ public struct SpellingCorrector: Sendable {
     }
 
     /// The candidate itself when it is a word; for a stem, of the name words and the words
-    /// an article was indexed from that have it, the one closest to what was typed.
-    private func realWord(for candidate: Candidate, typed: [UInt8], in db: Database) throws -> String? {
+    /// an article was indexed from that have it, the one closest to what was typed, if it is
+    /// within `bound` of it.
+    private func realWord(for candidate: Candidate, typed: [UInt8], within bound: Int, in db: Database) throws -> String? {
         let word = String(decoding: candidate.match.word, as: UTF8.self)
         guard candidate.isStem else { return word }
         let words = (nameWordsForStem[word] ?? []) + (try IndexVocabulary.indexedWords(forStem: word, in: db))
-        return words.min { distance(typed, $0) < distance(typed, $1) }
+        return words.map { (word: $0, distance: distance(typed, $0)) }.filter { $0.distance <= bound }.min { $0.distance < $1.distance }?.word
+    }
+
+    /// For a word that only one article holds and no name has, a name word within its edit
+    /// bound that more articles hold: "scabei", a typo in one article, read as "scabies".
+    /// `nil` for any other word. A known word is corrected only this way, and only in a
+    /// message (see ``QueryCorrection``), where a rare spelling of a name is a typo far more
+    /// often than a word of its own.
+    public func nameCorrection(forRare token: String) -> Correction? {
+        guard let bound = editBound(for: token), documentFrequency(of: token) == 1 else { return nil }
+        let bytes = Array(token.utf8)
+        guard !nameWords.contains(bytes) else { return nil }
+        let best = nameWords.matches(of: bytes, within: bound).filter { $0.documentFrequency > 1 }
+            .min { ($0.distance, -$0.documentFrequency) < ($1.distance, -$1.documentFrequency) }
+        return best.map { Correction(word: String(decoding: $0.word, as: UTF8.self), distance: $0.distance, documentFrequency: $0.documentFrequency) }
     }
 
     private func distance(_ typed: [UInt8], _ word: String) -> Int {

@@ -133,6 +133,18 @@ import Testing
         QueryExpander(dictionary: dictionary).expand(ParsedQuery(text)).groups.map { $0.alternatives.map { $0.joined(separator: " ") } }
     }
 
+    /// Names are found by their first word: the longest name from a word, a plural first word
+    /// too, and nothing from a word no name begins with, wherever it stands.
+    @Test func namesAreFoundFromTheirFirstWord() {
+        let tokens = ["my", "acne", "scars", "and", "skins", "needling", "skin"]
+        #expect(dictionary.longestMatch(in: tokens, from: 1)?.length == 2)
+        #expect(dictionary.longestMatch(in: tokens, from: 4)?.length == 2, "skins needling is a plural of skin needling")
+        #expect(dictionary.longestMatch(in: tokens, from: 6) == nil, "skin alone is no name")
+        #expect(dictionary.longestMatch(in: tokens, from: 0) == nil)
+        #expect(dictionary.longestMatch(in: tokens, from: 7) == nil)
+        #expect(dictionary.longestMatch(in: tokens, from: 1) { $0 == 1 } == nil, "acne alone is no name")
+    }
+
     @Test func expandsATitleOrAliasToAllNames() {
         #expect(groups("PCI") == [["pci", "microneedling", "skin needling"]])
     }

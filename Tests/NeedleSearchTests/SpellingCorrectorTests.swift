@@ -1,3 +1,4 @@
+import NeedleProtocol
 import NeedleSearch
 import NeedleTesting
 import Testing
@@ -101,5 +102,47 @@ import Testing
         let (index, fixture) = try self.index(bodies: ["mandelbrit", "mandelbrit", "mandelbrit", "mandelbrot"])
         defer { fixture.remove() }
         #expect(try await index.correction(for: "mandelbrotz")?.word == "mandelbrot", "1 edit, against 2 for mandelbrit")
+    }
+
+    @Test func aCorrectionIsCloseToTheTypedWordNotOnlyToItsStem() async throws {
+        // "hiking" stems to "hike", one edit from the stem "hive" of "hives", four edits from "hiking".
+        let (index, fixture) = try self.index(bodies: ["Hives itch."])
+        defer { fixture.remove() }
+        #expect(try await index.correction(for: "hiking") == nil)
+        #expect(try await index.correction(for: "hivs")?.word == "hives", "one edit from the word itself")
+    }
+
+    /// "scabei", a typo that one article has, is read as the name "Scabies" that more articles hold.
+    @Test func aWordOnlyOneArticleHoldsIsReadAsTheNameOneTypoAway() throws {
+        let fixture = try CorpusFixture(articles: [
+            "scabies": CorpusFixture.article(title: "Scabies", body: "Mites cause it."),
+            "itch": CorpusFixture.article(title: "Itch", body: "Scabies itches."),
+            "mites": CorpusFixture.article(title: "Mites", body: "Sarcoptes scabei is a mite."),
+        ])
+        defer { fixture.remove() }
+        let index = try SearchIndex.open(path: try fixture.buildIndex(), readers: 1)
+        #expect(index.corrector.nameCorrection(forRare: "scabeis")?.word == "scabies")
+        #expect(index.corrector.nameCorrection(forRare: "mites") == nil, "a name")
+        #expect(index.corrector.nameCorrection(forRare: "sarcoptes") == nil, "no name is near it")
+        #expect(index.corrector.nameCorrection(forRare: "itches") == nil, "more articles hold it")
+    }
+
+    /// A message is written in everyday words the index may not have: its short unknown words
+    /// stay as typed, its long misspelled names are corrected, a rare spelling of a name too.
+    @Test func aMessageCorrectsOnlyItsLongTyposAndRareSpellingsOfNames() throws {
+        let fixture = try CorpusFixture(articles: [
+            "scabies": CorpusFixture.article(title: "Scabies", body: "Mites cause a wide rash. Treatment is a cream."),
+            "itch": CorpusFixture.article(title: "Itch", body: "Scabies itches at night."),
+            "mites": CorpusFixture.article(title: "Mites", body: "Sarcoptes scabei is a mite."),
+            "psoriasis": CorpusFixture.article(title: "Psoriasis", body: "Red scaly plaques."),
+        ])
+        defer { fixture.remove() }
+        let index = try SearchIndex.open(path: try fixture.buildIndex(), readers: 1)
+        #expect(try index.search(SearchRequest(query: "wife")).didYouMean == "wide", "a short query is corrected")
+        let message = "My whole family has been itching at night since the sleepover and my wife thinks it is scabeis. "
+            + "Her sister had psoriais. What is the treatment?"
+        let corrected = try #require(try index.search(SearchRequest(query: message)).didYouMean)
+        #expect(corrected.contains("scabies") && corrected.contains("psoriasis"))
+        #expect(corrected.contains("wife"))
     }
 }
