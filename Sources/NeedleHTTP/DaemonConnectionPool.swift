@@ -24,7 +24,17 @@ public final class DaemonConnectionPool: Sendable {
 
     private struct Slot {
         var channel: EventLoopFuture<any Channel>?
+        /// The channel once connected: awaiting even a fulfilled future hops onto its event
+        /// loop and back, a cost on every request.
+        var connected: (any Channel)?
         var inFlight = 0
+
+        /// Fewer requests in flight first, then a connection on `loop`, or one yet to be
+        /// opened (it opens on the caller's loop).
+        func rank(on loop: (any EventLoop)?) -> (Int, Int) {
+            guard let loop, let channel else { return (inFlight, 0) }
+            return (inFlight, channel.eventLoop === loop ? 0 : 1)
+        }
     }
 
     /// - Parameters:
@@ -49,67 +59,100 @@ public final class DaemonConnectionPool: Sendable {
         let (slot, connection) = acquire()
         defer { release(slot) }
         let channel: any Channel
-        do {
-            channel = try await connection.get()
-        } catch {
-            throw GatewayError(status: .serviceUnavailable, code: ErrorCode.internal.rawValue,
-                               message: "needled is not answering on \(socketPath): \(error)")
+        switch connection {
+        case .connected(let connected):
+            channel = connected
+        case .connecting(let future):
+            do {
+                channel = try await future.get()
+            } catch {
+                throw GatewayError(status: .serviceUnavailable, code: ErrorCode.internal.rawValue,
+                                   message: "needled is not answering on \(socketPath): \(error)")
+            }
         }
         let reply = channel.eventLoop.makePromise(of: ByteBuffer.self)
-        let timeout = channel.eventLoop.scheduleTask(in: replyTimeout) { channel.close(promise: nil) }
-        defer { timeout.cancel() }
         channel.writeAndFlush(PendingRequest(line: ByteBuffer(bytes: request.encodedLine()), reply: reply), promise: nil)
         return try await reply.futureResult.get()
+    }
+
+    private enum Connection {
+        case connected(any Channel)
+        case connecting(EventLoopFuture<any Channel>)
     }
 
     /// Closes every connection (when the gateway stops).
     public func close() async {
         let channels = slots.withLock { slots in
-            defer { for index in slots.indices { slots[index].channel = nil } }
+            defer { for index in slots.indices { (slots[index].channel, slots[index].connected) = (nil, nil) } }
             return slots.compactMap(\.channel)
         }
         for channel in channels { try? await channel.get().close() }
     }
 
-    private func acquire() -> (Int, EventLoopFuture<any Channel>) {
-        slots.withLock { slots in
-            let index = slots.indices.min { slots[$0].inFlight < slots[$1].inFlight }!
+    /// The slot with the fewest requests in flight and its connection, opened when it has none.
+    /// Of those, one on the calling thread's event loop: the request is written and its reply
+    /// read without waking another thread.
+    private func acquire() -> (Int, Connection) {
+        let here = MultiThreadedEventLoopGroup.currentEventLoop
+        let (index, connection, isNew) = slots.withLock { slots in
+            let index = slots.indices.min { slots[$0].rank(on: here) < slots[$1].rank(on: here) }!
             slots[index].inFlight += 1
-            if let channel = slots[index].channel { return (index, channel) }
-            let channel = connect(slot: index)
+            if let channel = slots[index].connected { return (index, Connection.connected(channel), false) }
+            if let channel = slots[index].channel { return (index, .connecting(channel), false) }
+            let channel = connect()
             slots[index].channel = channel
-            return (index, channel)
+            return (index, .connecting(channel), true)
         }
+        // Outside the lock: on the connection's own event loop the future may be complete
+        // already, and its callbacks, which take the lock, then run at once.
+        if isNew, case .connecting(let future) = connection { watch(future, slot: index) }
+        return (index, connection)
     }
 
     private func release(_ index: Int) {
         slots.withLock { $0[index].inFlight -= 1 }
     }
 
-    /// Opens a connection for `slot`; when it fails or later closes, the slot is emptied so
-    /// its next request connects again.
-    private func connect(slot index: Int) -> EventLoopFuture<any Channel> {
-        let connection = ClientBootstrap(group: group)
+    /// Opens a connection to the daemon, on the caller's event loop when it runs on one of
+    /// the pool's.
+    private func connect() -> EventLoopFuture<any Channel> {
+        let replyTimeout = replyTimeout
+        return ClientBootstrap(group: group.any())
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandlers([
-                        ByteToMessageHandler(LineBasedFrameDecoder()), ReplyMatcher(),
+                        ByteToMessageHandler(LineBasedFrameDecoder()), ReplyMatcher(replyTimeout: replyTimeout),
                     ])
                 }
             }
             .connect(unixDomainSocketPath: socketPath)
+    }
+
+    /// Keeps `connection`'s channel in `slot` once connected; when it fails or later closes,
+    /// the slot is emptied so its next request connects again.
+    private func watch(_ connection: EventLoopFuture<any Channel>, slot index: Int) {
         connection.whenComplete { [weak self] result in
             switch result {
             case .failure: self?.forget(connection, in: index)
-            case .success(let channel): channel.closeFuture.whenComplete { _ in self?.forget(connection, in: index) }
+            case .success(let channel):
+                self?.connected(channel, by: connection, in: index)
+                channel.closeFuture.whenComplete { _ in self?.forget(connection, in: index) }
             }
         }
-        return connection
+    }
+
+    private func connected(_ channel: any Channel, by connection: EventLoopFuture<any Channel>, in index: Int) {
+        slots.withLock { slots in
+            if slots[index].channel === connection { slots[index].connected = channel }
+        }
     }
 
     private func forget(_ connection: EventLoopFuture<any Channel>, in index: Int) {
         slots.withLock { slots in
-            if slots[index].channel === connection { slots[index].channel = nil }
+            if slots[index].channel === connection {
+                slots[index].channel = nil
+                slots[index].connected = nil
+            }
         }
     }
 }

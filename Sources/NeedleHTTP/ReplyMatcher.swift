@@ -12,25 +12,35 @@ struct PendingRequest: Sendable {
 ///
 /// A line no request waits for is the daemon closing the connection (`idle_timeout`): the
 /// connection is closed and its pool slot reconnects on next use. When the connection ends,
-/// every request still waiting fails.
+/// every request still waiting fails. A reply slower than `replyTimeout` closes the
+/// connection: the daemon is hung. The timer lives here, on the connection's event loop, so a
+/// request costs no extra hop onto that loop to start and cancel it.
 final class ReplyMatcher: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundIn = PendingRequest
     typealias OutboundOut = ByteBuffer
 
-    private var waiting = CircularBuffer<EventLoopPromise<ByteBuffer>>()
+    private let replyTimeout: TimeAmount
+    private var waiting = CircularBuffer<(reply: EventLoopPromise<ByteBuffer>, timeout: Scheduled<Void>)>()
+
+    init(replyTimeout: TimeAmount) {
+        self.replyTimeout = replyTimeout
+    }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let request = unwrapOutboundIn(data)
-        waiting.append(request.reply)
+        let channel = context.channel
+        let timeout = context.eventLoop.scheduleTask(in: replyTimeout) { channel.close(promise: nil) }
+        waiting.append((request.reply, timeout))
         context.write(wrapOutboundOut(request.line), promise: promise)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard let reply = waiting.popFirst() else {
+        guard let (reply, timeout) = waiting.popFirst() else {
             context.close(promise: nil)
             return
         }
+        timeout.cancel()
         reply.succeed(unwrapInboundIn(data))
     }
 
@@ -45,6 +55,9 @@ final class ReplyMatcher: ChannelDuplexHandler {
     }
 
     private func failAll(_ error: GatewayError) {
-        while let reply = waiting.popFirst() { reply.fail(error) }
+        while let (reply, timeout) = waiting.popFirst() {
+            timeout.cancel()
+            reply.fail(error)
+        }
     }
 }

@@ -111,22 +111,24 @@ public final class SearchIndex: Sendable {
     /// When a word of the query is not in the index, `did_you_mean` carries the query with
     /// it corrected; when the query as typed finds fewer than ``fewResults`` articles and the
     /// corrected one finds more, the corrected one's hits are returned (`corrected` is true).
-    /// Its SQL is interrupted after `limit` (``QueryTimeout``); no limit when `nil`.
-    /// Throws ``SearchError`` for a bad filter, or a database error.
+    /// The search is interrupted once `limit` has passed since the call (``QueryTimeout``); no
+    /// limit when `nil`. Throws ``SearchError`` for a bad filter, or a database error.
     public func search(_ request: SearchRequest, within limit: Duration? = nil) throws -> SearchResult {
         let clock = ContinuousClock()
         let start = clock.now
+        let started = QueryDeadline.now()
         let filter = try SearchFilter(kind: request.kind, concern: request.concern)
         let typed = expand(request.query)
         guard !typed.isEmpty else { return SearchResult(total: 0, hits: [], expanded: []) }
         let (weights, names, terms, expander, corrector) = (self.weights, self.names, self.terms, self.expander, self.corrector)
         var result = try pool.read { db in
             let ranker = ArticleRanker(db: db, weights: weights, names: names, terms: terms)
-            return try QueryDeadline.run(db, within: limit) {
+            return try QueryDeadline.run(db, within: limit, since: started) {
                 try CorrectionFallback.answer(
                     request.query, corrector: corrector, db: db, correctFirst: Self.isMessage(typed),
                     run: { text in
                         let query = text == request.query ? typed : expander.expand(ParsedQuery(text))
+                        try QueryDeadline.check()
                         return try ArticleSearch(db: db, ranker: ranker, query: query, filter: filter).run(request)
                     },
                     tryCorrected: { $0.total < Self.fewResults }, prefers: { $0.total > $1.total })
@@ -153,11 +155,12 @@ public final class SearchIndex: Sendable {
     /// When a word of the question is not in the index, `did_you_mean` carries the corrected
     /// question, which is answered too: when its best answer is more confident than the best
     /// answer to the question as typed, its answers are returned (`corrected` is true).
-    /// Its SQL is interrupted after `limit` (``QueryTimeout``); no limit when `nil`.
-    /// Throws ``SearchError`` for a bad filter, or a database error.
+    /// The question is interrupted once `limit` has passed since the call (``QueryTimeout``);
+    /// no limit when `nil`. Throws ``SearchError`` for a bad filter, or a database error.
     public func ask(_ request: AskRequest, within limit: Duration? = nil) throws -> AskResult {
         let clock = ContinuousClock()
         let start = clock.now
+        let started = QueryDeadline.now()
         let filter = try SearchFilter(kind: request.kind, concern: request.concern)
         let (weights, names, terms, expander, corrector, phraseCounts) =
             (self.weights, self.names, self.terms, self.expander, self.corrector, self.phraseCounts)
@@ -165,12 +168,13 @@ public final class SearchIndex: Sendable {
         let typedQuestion = expander.expand(typed)
         var result = try pool.read { db in
             let ranker = ArticleRanker(db: db, weights: weights, names: names, terms: terms)
-            return try QueryDeadline.run(db, within: limit) {
+            return try QueryDeadline.run(db, within: limit, since: started) {
                 try CorrectionFallback.answer(
                     request.question, corrector: corrector, db: db, correctFirst: Self.isMessage(typedQuestion),
                     run: { text in
                         // The typed question was read and expanded above; only a corrected one is read again.
                         let (parsed, question) = text == request.question ? (typed, typedQuestion) : Self.read(text, expander: expander)
+                        try QueryDeadline.check()
                         return try Self.answer(
                             parsed, question: question, request, ranker: ranker, expander: expander, filter: filter,
                             phraseCounts: phraseCounts, db: db)
@@ -196,6 +200,7 @@ public final class SearchIndex: Sendable {
         let analysis = QuestionAnalysis(parsed)
         let topic = expander.expand(analysis.topicQuery)
         guard !topic.isEmpty else { return AskResult(answers: [], intent: analysis.intents.first?.rawValue, topic: analysis.topic) }
+        try QueryDeadline.check()
         var result = try AnswerSearch(
             db: db, ranker: ranker, analysis: analysis, topic: topic, question: question, filter: filter, phraseCounts: phraseCounts
         ).run(request)

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
+import NIOPosix
 import NeedleHTTP
 import NeedleServiceOptions
 
@@ -43,6 +45,10 @@ struct NeedleHTTPCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Tasks run on the event loops that do the I/O: a request's hops between the HTTP
+        // connection, the handler and the daemon connection stay on these threads instead of
+        // waking Swift concurrency's pool for each.
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         var logger = Logger(label: "needle-http")
         logger.logLevel = service.level
         let gateway = try Gateway(configuration: GatewayConfiguration(

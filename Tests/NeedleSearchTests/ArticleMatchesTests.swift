@@ -85,6 +85,19 @@ import Testing
         #expect(matches.count > 0)
     }
 
+    /// Time spent before the read (reading the query, waiting for a connection) counts: a
+    /// read whose deadline passed before it began does not begin.
+    @Test func theDeadlineCountsFromWhenTheWorkStarted() throws {
+        let started = QueryDeadline.now() - 2_000_000_000
+        var ran = false
+        #expect(throws: QueryTimeout.self) {
+            try Self.index.pool.read { db in try QueryDeadline.run(db, within: .seconds(1), since: started) { ran = true } }
+        }
+        #expect(!ran)
+        try Self.index.pool.read { db in try QueryDeadline.run(db, within: .seconds(60), since: started) { ran = true } }
+        #expect(ran)
+    }
+
     @Test func searchTotalsAreExact() throws {
         for text in ["skin", "acne scars", "the red skin", "\"chemical peel\" retinol"] {
             let result = try Self.index.search(SearchRequest(query: text, limit: 1))

@@ -122,6 +122,27 @@ import Testing
         #expect(throws: QueryTimeout.self) { try BundledIndex.index.ask(question, within: .zero) }
     }
 
+    /// Queries at the size limits (a line just under 64 KiB), which the progress handler barely
+    /// sees: reading them, and the work in Swift between the reads, is bounded by the deadline
+    /// too, so one whose deadline has passed is interrupted whatever it holds.
+    static let hugeQueries: [String: String] = [
+        "one hyphenated word": repeated("skin", 13_000, separator: "-"),
+        "one word repeated": repeated("skin", 13_000, separator: " "),
+        "one quoted phrase": "\"" + repeated("dark spots", 6_000, separator: " ") + "\"",
+        "typos and sentences": repeated("microneedlign retinoll a.b?c!", 2_000, separator: " "),
+        "distinct unknown words": (0..<5_000).map { (number: Int) -> String in "w\(number)x" }.joined(separator: " "),
+    ]
+
+    private static func repeated(_ text: String, _ count: Int, separator: String) -> String {
+        Array(repeating: text, count: count).joined(separator: separator)
+    }
+
+    @Test(arguments: hugeQueries.keys.sorted()) func aHugeQueryPastItsDeadlineThrowsQueryTimeout(shape: String) throws {
+        let query = try #require(Self.hugeQueries[shape])
+        #expect(throws: QueryTimeout.self) { try SearchIndexTests.index.search(SearchRequest(query: query), within: .zero) }
+        #expect(throws: QueryTimeout.self) { try SearchIndexTests.index.ask(AskRequest(question: query), within: .zero) }
+    }
+
     @Test func aDeadlineNotReachedChangesNothing() throws {
         let request = SearchRequest(query: "dark spots", facets: true)
         var bounded = try SearchIndexTests.index.search(request, within: .seconds(60))

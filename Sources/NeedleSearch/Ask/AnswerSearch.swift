@@ -47,6 +47,8 @@ struct AnswerSearch {
         let articles = Array(try ranker.rank(topic, filter: filter, count: Self.articleDepth).articles.prefix(Self.articleDepth))
         var candidates = try passages(of: articles)
         try matchText(of: &candidates, in: articles)
+        // Scoring the passages runs in Swift, out of the progress handler's sight.
+        try QueryDeadline.check()
         let bestText = candidates.compactMap(\.textScore).max() ?? 0
         let bestArticle = articles.first?.score ?? 0
         // The same headings recur across articles ("Risks and side effects"): each is read once.

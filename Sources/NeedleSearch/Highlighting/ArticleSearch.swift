@@ -24,6 +24,8 @@ struct ArticleSearch {
         let (ranked, known) = try ranker.rank(query, filter: filter, count: request.offset + request.limit)
         let page = ranked.dropFirst(request.offset).prefix(request.limit)
         let total = try known ?? count()
+        // Highlighting runs in Swift, out of the progress handler's sight.
+        try QueryDeadline.check()
         let highlighter = PassageHighlighter(
             query: query, snippetTokens: Self.snippetTokens,
             termIDs: try ranker.terms.passageTermIDs(PassageHighlighter.stems(of: query), in: db))
