@@ -24,7 +24,9 @@ enum SocketFile {
     /// descriptor: a socket SwiftNIO binds by path is unlinked by path when it closes, which
     /// would remove another daemon's socket file if one had since taken the path. This
     /// process removes its socket file itself, only while it is still its own (``remove(_:inode:)``).
-    static func bind(_ path: String, backlog: Int32) throws -> Int32 {
+    /// The file gets its mode and group before the socket listens, so no client ever connects
+    /// while the file still has the mode the umask gave it.
+    static func bind(_ path: String, backlog: Int32, mode: UInt16, group: UInt32?) throws -> Int32 {
         guard let address = UnixSocketAddress(path: path) else {
             throw ServerError.cannotListen(
                 path: path,
@@ -32,11 +34,21 @@ enum SocketFile {
         }
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw ServerError.cannotListen(path: path, reason: String(cString: strerror(errno))) }
-        let bound = address.withSockaddr { Foundation.bind(descriptor, $0, $1) == 0 }
-        guard bound, listen(descriptor, backlog) == 0 else {
+        guard address.withSockaddr({ Foundation.bind(descriptor, $0, $1) == 0 }) else {
             let reason = String(cString: strerror(errno))
             close(descriptor)
             throw ServerError.cannotListen(path: path, reason: reason)
+        }
+        do {
+            try setMode(path, mode)
+            if let group { try setGroup(path, group) }
+            guard listen(descriptor, backlog) == 0 else {
+                throw ServerError.cannotListen(path: path, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            close(descriptor)
+            unlink(path)
+            throw error
         }
         return descriptor
     }

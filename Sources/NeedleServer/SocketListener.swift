@@ -34,7 +34,8 @@ final class SocketListener: Sendable, CustomStringConvertible {
         let directory = (path as NSString).deletingLastPathComponent
         if directory == SocketPath.privateDirectory() { try SocketFile.preparePrivateDirectory(directory) }
         try SocketFile.prepare(path)
-        let descriptor = try SocketFile.bind(path, backlog: 256)
+        let descriptor = try SocketFile.bind(
+            path, backlog: 256, mode: configuration.socketMode, group: configuration.socketGroup)
         boundInode.withLock { $0 = SocketFile.inode(path) }
         let server: Server
         do {
@@ -43,8 +44,6 @@ final class SocketListener: Sendable, CustomStringConvertible {
             close()
             throw ServerError.cannotListen(path: path, reason: "\(error)")
         }
-        try SocketFile.setMode(path, configuration.socketMode)
-        if let group = configuration.socketGroup { try SocketFile.setGroup(path, group) }
         return server
     }
 
