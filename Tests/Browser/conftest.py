@@ -1,7 +1,7 @@
 """Fixtures for the browser tests: a real needled over the bundled corpus, needle-http in front
 of it on a free port, and headless Chromium driven by Selenium.
 
-The binaries come from $NEEDLE_BIN_DIR (set by Tools/test), else from `swift build --show-bin-path`.
+The binaries come from $NEEDLE_BIN_DIR when set (binaries built elsewhere), else from `swift build --show-bin-path`.
 """
 import os
 import shutil

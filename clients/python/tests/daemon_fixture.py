@@ -7,7 +7,7 @@ import time
 
 
 def bin_dir():
-    """Where the swift build put needle and needled: $NEEDLE_BIN_DIR (set by Tools/test), else asked of swift."""
+    """Where the swift build put needle and needled: $NEEDLE_BIN_DIR when set, else asked of swift."""
     if os.environ.get("NEEDLE_BIN_DIR"):
         return os.environ["NEEDLE_BIN_DIR"]
     return subprocess.run(
