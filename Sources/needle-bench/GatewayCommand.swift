@@ -30,10 +30,7 @@ struct GatewayCommand: ParsableCommand {
     var warmUp = 500
 
     func run() throws {
-        guard let text = try? String(contentsOfFile: queries, encoding: .utf8) else {
-            throw BenchError.unreadable(path: queries, reason: "cannot read")
-        }
-        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let lines = try LoadCommand.readQueries(queries)
         print("| op | requests | socket p50 µs | socket p90 µs | HTTP p50 µs | HTTP p90 µs | overhead p50 µs (HTTP p50 − socket p50) | paired overhead p50 µs |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|")
         for name in op.split(separator: ",") {
