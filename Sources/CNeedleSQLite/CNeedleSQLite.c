@@ -86,15 +86,99 @@ static void needle_phrase_hits(
     sqlite3_result_blob(context, blob, length, free);
 }
 
-int needle_sqlite_register_phrase_hits(void *connection) {
+/// The connection's FTS5 API (https://sqlite.org/fts5.html#extending_fts5), or NULL.
+static fts5_api *needle_fts5_api(sqlite3 *connection) {
     fts5_api *api = 0;
     sqlite3_stmt *statement = 0;
-    int rc = sqlite3_prepare_v2(connection, "SELECT fts5(?1)", -1, &statement, 0);
-    if (rc != SQLITE_OK) return rc;
+    if (sqlite3_prepare_v2(connection, "SELECT fts5(?1)", -1, &statement, 0) != SQLITE_OK) return 0;
     sqlite3_bind_pointer(statement, 1, (void *)&api, "fts5_api_ptr", 0);
     sqlite3_step(statement);
-    rc = sqlite3_finalize(statement);
-    if (rc != SQLITE_OK) return rc;
-    if (!api || api->iVersion < 2) return SQLITE_ERROR;
+    if (sqlite3_finalize(statement) != SQLITE_OK || !api || api->iVersion < 2) return 0;
+    return api;
+}
+
+int needle_sqlite_register_phrase_hits(void *connection) {
+    fts5_api *api = needle_fts5_api(connection);
+    if (!api) return SQLITE_ERROR;
     return api->xCreateFunction(api, "needle_phrase_hits", 0, needle_phrase_hits, 0);
+}
+
+/// A tokenizer instance of one connection, kept as `needle_fts5_terms`'s user data.
+struct needle_terms_tokenizer {
+    fts5_tokenizer methods;
+    Fts5Tokenizer *instance;
+};
+
+static void needle_terms_tokenizer_free(void *pointer) {
+    struct needle_terms_tokenizer *tokenizer = pointer;
+    if (tokenizer->instance) tokenizer->methods.xDelete(tokenizer->instance);
+    free(tokenizer);
+}
+
+/// The terms collected so far: bytes, each term followed by a space.
+struct needle_terms_buffer {
+    char *bytes;
+    int length;
+    int capacity;
+};
+
+static int needle_append_term(void *context, int flags, const char *token, int length, int start, int end) {
+    (void)start;
+    (void)end;
+    struct needle_terms_buffer *buffer = context;
+    // A colocated token is an alternative at the same position; Needle's tokenizer makes none.
+    if (flags & FTS5_TOKEN_COLOCATED) return SQLITE_OK;
+    if (buffer->length + length + 1 > buffer->capacity) {
+        int capacity = 2 * (buffer->length + length + 1) + 64;
+        char *bytes = realloc(buffer->bytes, (size_t)capacity);
+        if (!bytes) return SQLITE_NOMEM;
+        buffer->bytes = bytes;
+        buffer->capacity = capacity;
+    }
+    memcpy(buffer->bytes + buffer->length, token, (size_t)length);
+    buffer->length += length;
+    buffer->bytes[buffer->length++] = ' ';
+    return SQLITE_OK;
+}
+
+static void needle_fts5_terms(sqlite3_context *context, int argumentCount, sqlite3_value **arguments) {
+    (void)argumentCount;
+    struct needle_terms_tokenizer *tokenizer = sqlite3_user_data(context);
+    const char *text = (const char *)sqlite3_value_text(arguments[0]);
+    int length = sqlite3_value_bytes(arguments[0]);
+    if (!text) {
+        sqlite3_result_null(context);
+        return;
+    }
+    struct needle_terms_buffer buffer = {0, 0, 0};
+    int rc = tokenizer->methods.xTokenize(tokenizer->instance, &buffer, FTS5_TOKENIZE_QUERY, text, length, needle_append_term);
+    if (rc != SQLITE_OK) {
+        free(buffer.bytes);
+        sqlite3_result_error_code(context, rc);
+        return;
+    }
+    if (!buffer.bytes) {
+        sqlite3_result_text(context, "", 0, SQLITE_STATIC);
+        return;
+    }
+    // The last space goes: terms are joined, not ended, by spaces.
+    sqlite3_result_text(context, buffer.bytes, buffer.length - 1, free);
+}
+
+int needle_sqlite_register_fts5_terms(void *connection) {
+    fts5_api *api = needle_fts5_api(connection);
+    if (!api) return SQLITE_ERROR;
+    struct needle_terms_tokenizer *tokenizer = calloc(1, sizeof *tokenizer);
+    if (!tokenizer) return SQLITE_NOMEM;
+    void *userData = 0;
+    int rc = api->xFindTokenizer(api, "porter", &userData, &tokenizer->methods);
+    const char *arguments[] = {"unicode61", "remove_diacritics", "2"};
+    if (rc == SQLITE_OK) rc = tokenizer->methods.xCreate(userData, arguments, 3, &tokenizer->instance);
+    if (rc != SQLITE_OK) {
+        free(tokenizer);
+        return rc;
+    }
+    return sqlite3_create_function_v2(
+        connection, "needle_fts5_terms", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, tokenizer,
+        needle_fts5_terms, 0, 0, needle_terms_tokenizer_free);
 }

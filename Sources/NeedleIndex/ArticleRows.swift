@@ -90,6 +90,12 @@ struct ArticleRows {
 
     /// Removes the article `id` and everything that belongs to it.
     func delete(id: Int64) throws {
+        // `articles_fts` has no text of its own either: its view gives the values the row
+        // was indexed with, while the rows it reads are still there.
+        try db.cachedStatement(sql: """
+            INSERT INTO articles_fts (articles_fts, rowid, title, aliases, concerns, headings, body)
+            SELECT 'delete', id, title, aliases, concerns, headings, body FROM articles_text WHERE id = ?
+            """).execute(arguments: [id])
         let range = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT first_passage, last_passage FROM articles WHERE id = ?"), arguments: [id])
         if let range {
@@ -103,7 +109,7 @@ struct ArticleRows {
                 """).execute(arguments: [first, last])
             try db.cachedStatement(sql: "DELETE FROM passages WHERE id BETWEEN ? AND ?").execute(arguments: [first, last])
         }
-        for sql in ["DELETE FROM names WHERE article_id = ?", "DELETE FROM articles_fts WHERE rowid = ?", "DELETE FROM articles WHERE id = ?"] {
+        for sql in ["DELETE FROM names WHERE article_id = ?", "DELETE FROM articles WHERE id = ?"] {
             try db.cachedStatement(sql: sql).execute(arguments: [id])
         }
     }

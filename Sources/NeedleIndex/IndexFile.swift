@@ -74,6 +74,7 @@ enum IndexFile {
         var meta: IndexMeta?
         try db.inTransaction {
             try TermTable.rebuild(db)
+            try PhraseTable.rebuild(db)
             let passages = try IndexUpdate.verify(db, articles: outcome.articles)
             meta = IndexMeta(
                 schemaVersion: IndexSchema.version, corpusDigest: ContentDigest.hex(outcome.digest),

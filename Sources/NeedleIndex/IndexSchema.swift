@@ -14,24 +14,29 @@ import GRDB
 /// | `passages` | one row per section (`ask` answers, hit snippets) |
 /// | `names` | titles, aliases and concerns, one row each (concepts, autocomplete) |
 /// | `synonym_terms` | `synonyms.txt`, one row per term, with its line |
-/// | `articles_fts` | FTS5: title, aliases, concerns, headings, body (rowid = articles.id) |
+/// | `articles_fts` | FTS5 over the view `articles_text` (external content): title, aliases, concerns, headings, body (rowid = articles.id) |
 /// | `passages_fts` | FTS5 over `passages` (external content): heading, text (rowid = passages.id) |
 /// | `terms` | per indexed term: its id, articles and passages holding it, its postings over `articles_fts` (``TermTable``) |
 /// | `passage_terms` | per passage: the term id of each token of its heading and text, as FTS5 indexed them (``PassageTermTable``) |
+/// | `phrases` | per phrase of several terms that a name or synonym expands to: its postings over `articles_fts` (``PhraseTable``) |
 /// | `term_totals` | row and token counts of both full-text tables, the last article id |
 ///
-/// `passages_fts` keeps no copy of the text: it indexes the `heading` and `text` columns
-/// of `passages` and reads them from there when asked for a column
-/// (https://sqlite.org/fts5.html#external_content_tables). Its rows must therefore be
-/// removed with FTS5's `'delete'` command and the values they were indexed with, before
-/// the `passages` rows change.
+/// Neither full-text table keeps a copy of the text
+/// (https://sqlite.org/fts5.html#external_content_tables): `passages_fts` indexes the
+/// `heading` and `text` columns of `passages`, and `articles_fts` the view `articles_text`,
+/// which puts each article's columns back together from `articles`, `names` and `passages`
+/// exactly as they were indexed (lines joined by newlines, in row order). FTS5 reads them
+/// from there only when asked for a column. Their rows must therefore be removed with
+/// FTS5's `'delete'` command and the values they were indexed with, before the rows they
+/// come from change.
 public enum IndexSchema {
     /// Bumped whenever the tables change incompatibly; a daemon refuses other versions.
     /// Version 2 added `names_article`, which incremental builds need to rewrite one article;
     /// version 3 made `passages_fts` an external-content table over `passages`;
     /// version 4 added `terms` and `term_totals`, from which queries compute bm25;
-    /// version 5 added `terms.id` and `passage_terms`, from which queries find their words in passages.
-    public static let version = 5
+    /// version 5 added `terms.id` and `passage_terms`, from which queries find their words in passages;
+    /// version 6 added `phrases` and made `articles_fts` an external-content table over `articles_text`.
+    public static let version = 6
 
     /// The FTS5 tokenizer of both full-text tables.
     public static let tokenizer = "porter unicode61 remove_diacritics 2"
@@ -73,13 +78,26 @@ public enum IndexSchema {
                 side TEXT NOT NULL CHECK (side IN ('term', 'target')),
                 term TEXT NOT NULL
             );
+            CREATE VIEW articles_text AS SELECT
+                a.id AS id,
+                a.title AS title,
+                coalesce((SELECT group_concat(name, char(10)) FROM
+                    (SELECT name FROM names WHERE article_id = a.id AND role = 'alias' ORDER BY rowid)), '') AS aliases,
+                coalesce((SELECT group_concat(name, char(10)) FROM
+                    (SELECT name FROM names WHERE article_id = a.id AND role = 'concern' ORDER BY rowid)), '') AS concerns,
+                coalesce((SELECT group_concat(heading, char(10)) FROM
+                    (SELECT heading FROM passages WHERE id BETWEEN a.first_passage AND a.last_passage ORDER BY id)), '') AS headings,
+                coalesce((SELECT group_concat(text, char(10)) FROM
+                    (SELECT text FROM passages WHERE id BETWEEN a.first_passage AND a.last_passage ORDER BY id)), '') AS body
+            FROM articles a;
             CREATE VIRTUAL TABLE articles_fts USING fts5(
-                title, aliases, concerns, headings, body,
+                title, aliases, concerns, headings, body, content = 'articles_text', content_rowid = 'id',
                 tokenize = '\(tokenizer)', detail = full
             );
             """)
         try createPassagesFTS(db)
         try TermTable.create(db)
+        try PhraseTable.create(db)
         try PassageTermTable.create(db)
     }
 

@@ -70,7 +70,7 @@ public enum IndexVerification {
         let report = try String.fetchAll(db, sql: "PRAGMA quick_check")
         guard report == ["ok"] else { throw IndexCheckError.damaged(path: path, report: report.prefix(3).joined(separator: "; ")) }
         try expect(db, "articles", meta.articles, "SELECT count(*) FROM articles", path)
-        try expect(db, "articles (full-text)", meta.articles, "SELECT count(*) FROM articles_fts", path)
+        try expect(db, "articles (full-text)", meta.articles, "SELECT count(*) FROM articles_fts_docsize", path)
         try expect(db, "passages", meta.passages, "SELECT count(*) FROM passages", path)
         try expect(db, "synonym rules", meta.synonyms, "SELECT count(DISTINCT line) FROM synonym_terms", path)
         let probe = try Row.fetchOne(db, sql: "SELECT slug, title FROM articles ORDER BY id LIMIT 1")

@@ -84,6 +84,7 @@ public final class SearchIndex: Sendable {
             try db.execute(sql: "PRAGMA mmap_size = \(max(0, mappedBytes))")
             try IndexVocabulary.attach(db)
             try PhraseHitCounts.register(db)
+            try PhraseTable.registerTerms(db)
         }
         let path = file.path
         let pool: DatabasePool

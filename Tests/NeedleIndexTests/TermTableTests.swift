@@ -153,9 +153,9 @@ import Testing
         defer { fixture.remove() }
         try fixture.buildIndex()
         let queue = try DatabaseQueue(path: fixture.indexPath)
-        try queue.write { try $0.execute(sql: "UPDATE meta SET value = '4' WHERE key = 'schema_version'") }
+        try queue.write { try $0.execute(sql: "UPDATE meta SET value = '5' WHERE key = 'schema_version'") }
         let error = #expect(throws: IndexError.self) { try queue.read { try IndexMeta.read($0, path: fixture.indexPath) } }
-        #expect(error?.description.contains("index schema version 4, this Needle reads version \(IndexSchema.version); rebuild it") == true)
-        #expect(IndexSchema.version == 5)
+        #expect(error?.description.contains("index schema version 5, this Needle reads version \(IndexSchema.version); rebuild it") == true)
+        #expect(IndexSchema.version == 6)
     }
 }

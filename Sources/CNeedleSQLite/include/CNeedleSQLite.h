@@ -30,6 +30,13 @@ int needle_thread_deadline_passed(void);
 /// frequencies stored at index time. Returns SQLITE_OK, or an SQLite error code.
 int needle_sqlite_register_phrase_hits(void *connection);
 
+/// Registers the SQL function `needle_fts5_terms(text)` on `connection` (a `sqlite3 *`): the
+/// terms FTS5 makes of `text` with Needle's tokenizer (`porter unicode61 remove_diacritics 2`,
+/// as a query's phrase is tokenized), joined by single spaces ('' for none). Two phrases match
+/// the same rows exactly when their terms are equal, so this names a phrase's stored postings.
+/// Returns SQLITE_OK, or an SQLite error code.
+int needle_sqlite_register_fts5_terms(void *connection);
+
 /// Makes the default SQLite VFS open a name in /proc/self/fd as the kernel resolves it (the
 /// file held by that descriptor, even once deleted or renamed over) instead of following the
 /// link's text back to a path. Other names are opened as before. Initializes SQLite, so

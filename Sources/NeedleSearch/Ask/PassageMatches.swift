@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NeedleIndex
 
 /// The text match of an answer's candidate passages: `bm25(passages_fts, 2.0, 1.0)` of the
 /// whole question, computed without FTS5's own idf step.

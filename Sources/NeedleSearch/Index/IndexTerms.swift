@@ -54,6 +54,21 @@ struct IndexTerms: Sendable {
         return ids
     }
 
+    /// The articles and postings of `phrase` as the index stores them: a phrase of several
+    /// terms from `phrases` (see ``NeedleIndex/PhraseTable``), one of a single term from
+    /// `terms`, both found by the terms FTS5 makes of the phrase. `nil` when neither holds it
+    /// (a phrase no name or synonym expands to, or a term no article or passage holds).
+    func storedPhrase(_ phrase: [String], in db: Database) throws -> (articles: Int64, postings: Data)? {
+        guard let row = try Row.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT articles, postings FROM phrases WHERE phrase = needle_fts5_terms(?1)
+                UNION ALL SELECT articles, postings FROM terms WHERE term = needle_fts5_terms(?1)
+                LIMIT 1
+                """), arguments: [phrase.joined(separator: " ")])
+        else { return nil }
+        return (row[0], row[1])
+    }
+
     /// The row of `term`, or nil when no article or passage holds it.
     func entry(_ term: String, in db: Database) throws -> Entry? {
         guard let row = try Row.fetchOne(

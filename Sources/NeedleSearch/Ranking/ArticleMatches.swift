@@ -6,11 +6,12 @@ import NeedleIndex
 /// give it (``BM25``), computed from the index's stored postings instead of by FTS5 row by
 /// row.
 ///
-/// A one-word phrase is read from its term's ``NeedleIndex/PostingList`` (one blob, no
-/// visit of the matching rows); any other phrase (several words, or a word that is not
-/// plain ASCII) is matched by FTS5 itself, which is cheap for such rare phrases, and
-/// `needle_phrase_hits` reports its hits. The phrases' parts are added in the order FTS5
-/// numbers them, so every score equals `bm25()`'s bit for bit.
+/// A phrase is read from a stored ``NeedleIndex/PostingList`` (one blob, no visit of the
+/// matching rows): a one-word phrase from its term's, a phrase a name or synonym expands to
+/// from `phrases` (``IndexTerms/storedPhrase(_:in:)``). Any other phrase (a quoted phrase
+/// of the user's own) is matched by FTS5 itself, and `needle_phrase_hits` reports its hits.
+/// The phrases' parts are added in the order FTS5 numbers them, so every score equals
+/// `bm25()`'s bit for bit.
 ///
 /// ```swift
 /// let matches = try ArticleMatches.find(query, terms: terms, weights: weights.columnWeights, in: db)
@@ -100,7 +101,7 @@ struct ArticleMatches {
 
 /// The articles one phrase occurs in, with its hits per column and each article's length.
 private enum PhraseHits {
-    /// A one-word phrase: its term's stored postings (empty when no article holds it).
+    /// A stored phrase: its postings (empty when no article holds it).
     case postings(count: Int64, bytes: Data)
     /// Another phrase, as FTS5 matched it: ids, and per row the length then the counts per column.
     case rows(ids: [Int64], values: [Int32])
@@ -118,6 +119,9 @@ private enum PhraseHits {
         if let term = IndexTerms.term(of: phrase) {
             let entry = try terms.entry(term, in: db)
             return .postings(count: entry?.articles ?? 0, bytes: entry?.postings ?? Data())
+        }
+        if let stored = try terms.storedPhrase(phrase, in: db) {
+            return .postings(count: stored.articles, bytes: stored.postings)
         }
         var ids: [Int64] = []
         var values: [Int32] = []
