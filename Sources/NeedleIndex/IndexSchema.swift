@@ -16,9 +16,9 @@ import GRDB
 /// | `synonym_terms` | `synonyms.txt`, one row per term, with its line |
 /// | `articles_fts` | FTS5 over the view `articles_text` (external content): title, aliases, concerns, headings, body (rowid = articles.id) |
 /// | `passages_fts` | FTS5 over `passages` (external content): heading, text (rowid = passages.id) |
-/// | `terms` | per indexed term: its id, articles and passages holding it, its postings over `articles_fts` (``TermTable``) |
+/// | `terms` | per indexed term: its id, the articles and passages holding it (``TermTable``) |
+/// | `postings` | per term, and per phrase of several terms that a name or synonym expands to: the articles holding it and its postings over `articles_fts` (``TermTable``, ``PhraseTable``) |
 /// | `passage_terms` | per passage: the term id of each token of its heading and text, as FTS5 indexed them (``PassageTermTable``) |
-/// | `phrases` | per phrase of several terms that a name or synonym expands to: its postings over `articles_fts` (``PhraseTable``) |
 /// | `term_totals` | row and token counts of both full-text tables, the last article id |
 ///
 /// Neither full-text table keeps a copy of the text
@@ -35,7 +35,8 @@ public enum IndexSchema {
     /// version 3 made `passages_fts` an external-content table over `passages`;
     /// version 4 added `terms` and `term_totals`, from which queries compute bm25;
     /// version 5 added `terms.id` and `passage_terms`, from which queries find their words in passages;
-    /// version 6 added `phrases` and made `articles_fts` an external-content table over `articles_text`.
+    /// version 6 moved the postings from `terms` to `postings`, which holds phrases too, and made
+    /// `articles_fts` an external-content table over `articles_text`.
     public static let version = 6
 
     /// The FTS5 tokenizer of both full-text tables.
@@ -97,7 +98,6 @@ public enum IndexSchema {
             """)
         try createPassagesFTS(db)
         try TermTable.create(db)
-        try PhraseTable.create(db)
         try PassageTermTable.create(db)
     }
 

@@ -2,31 +2,22 @@ import CNeedleSQLite
 import Foundation
 import GRDB
 
-/// Writes the `phrases` table: the ``PostingList`` over `articles_fts` of every phrase of
-/// several words that a query expands a name or a synonym to, so a query reads one blob
-/// for it instead of asking FTS5 to match the phrase row by row.
+/// Writes the phrases' rows of `postings` (``TermTable``): the ``PostingList`` over
+/// `articles_fts` of every phrase of several words that a query expands a name or a synonym
+/// to, so a query reads one blob for it, as for a word, instead of asking FTS5 to match the
+/// phrase row by row.
 ///
 /// The phrases are known when the index is built: every name (`names`: titles, aliases,
 /// concerns) and every term of `synonyms.txt` (`synonym_terms`). Each is keyed by its FTS5
 /// terms (`needle_fts5_terms`, the tokenizer of the full-text tables, joined by spaces),
-/// since two phrases with the same terms match the same rows; a name of one term is left to
-/// `terms`. Its postings are what FTS5 reports for the phrase (`needle_phrase_hits`: each
+/// since two phrases with the same terms match the same rows; a name of one term has the
+/// row ``TermTable`` writes for its term. Its postings are what FTS5 reports for the phrase (`needle_phrase_hits`: each
 /// matching article's length and the phrase's hits per column), so bm25 computed from them
 /// equals `bm25()`'s bit for bit.
 ///
-/// Like `terms`, the table is derived from the full-text table and rewritten at the end of
-/// every build, full or incremental.
+/// Like `terms`, the rows are derived from the full-text table and rewritten at the end of
+/// every build, full or incremental, after ``TermTable/rebuild(_:)``.
 public enum PhraseTable {
-    static func create(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE phrases (
-                phrase TEXT PRIMARY KEY NOT NULL,
-                articles INTEGER NOT NULL,
-                postings BLOB NOT NULL
-            ) WITHOUT ROWID;
-            """)
-    }
-
     /// Makes `needle_fts5_terms(text)`, which names a phrase's row, available on `db`.
     public static func registerTerms(_ db: Database) throws {
         guard let connection = db.sqliteConnection else { return }
@@ -34,13 +25,12 @@ public enum PhraseTable {
         guard code == 0 else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot register needle_fts5_terms") }
     }
 
-    /// Replaces the table's rows with the postings of every name and synonym term of the
-    /// current index.
+    /// Adds the postings of every name and synonym term of several terms of the current
+    /// index to `postings`, which ``TermTable/rebuild(_:)`` has just rewritten.
     static func rebuild(_ db: Database) throws {
         try registerTerms(db)
         try PhraseHitCounts.register(db)
-        try db.execute(sql: "DELETE FROM phrases")
-        let insert = try db.makeStatement(sql: "INSERT INTO phrases VALUES (?, ?, ?)")
+        let insert = try db.makeStatement(sql: "INSERT INTO postings VALUES (?, ?, ?)")
         let hits = try db.makeStatement(sql: "SELECT rowid, needle_phrase_hits(articles_fts) FROM articles_fts WHERE articles_fts MATCH ?")
         for (key, text) in try phrases(db) {
             var list = PostingList()

@@ -2,17 +2,19 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// Writes the `terms` and `term_totals` tables: what FTS5's bm25 needs to know about each
-/// term and about the whole index, computed once per build instead of once per query.
+/// Writes the `terms`, `postings` and `term_totals` tables: what FTS5's bm25 needs to know
+/// about each term and about the whole index, computed once per build instead of once per query.
 ///
 /// FTS5's bm25 reads, for every row a query matches, each phrase's hits per column and the
 /// row's length, and first counts every row that holds each phrase (its idf). For a common
 /// word that is every article. `terms` keeps, per indexed term (a Porter stem): its id in
 /// `passage_terms` (``PassageTermTable``; 0 for a term no passage holds),
-/// the number of articles and of passages that hold it, and its ``PostingList`` over
-/// `articles_fts`; `term_totals` keeps the row and token counts of both full-text tables
-/// (the `averages` FTS5 itself keeps). A query then computes bm25 itself, exactly as
-/// `bm25()` would, from one blob per word.
+/// the number of articles and of passages that hold it; `postings` keeps, per term that
+/// articles hold, that number again and its ``PostingList`` over `articles_fts` (apart, so
+/// the rows of `terms`, which every query looks up, stay small and dense); `term_totals`
+/// keeps the row and token counts of both full-text tables (the `averages` FTS5 itself
+/// keeps). A query then computes bm25 itself, exactly as `bm25()` would, from one blob per
+/// word. ``PhraseTable`` adds the rows of phrases to `postings`.
 ///
 /// The tables are derived from the full-text tables, so every build (full or incremental)
 /// rewrites them at its end, reading FTS5's own index through `fts5vocab`
@@ -28,17 +30,23 @@ enum TermTable {
                 term TEXT PRIMARY KEY NOT NULL,
                 id INTEGER NOT NULL,
                 articles INTEGER NOT NULL,
-                passages INTEGER NOT NULL,
+                passages INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE postings (
+                phrase TEXT PRIMARY KEY NOT NULL,
+                articles INTEGER NOT NULL,
                 postings BLOB NOT NULL
             ) WITHOUT ROWID;
             CREATE TABLE term_totals (key TEXT PRIMARY KEY NOT NULL, value INTEGER NOT NULL) WITHOUT ROWID;
             """)
     }
 
-    /// Replaces both tables' rows with those of the current full-text tables.
+    /// Replaces the tables' rows with those of the current full-text tables (all of
+    /// `postings`: ``PhraseTable/rebuild(_:)`` comes after).
     static func rebuild(_ db: Database) throws {
         try db.execute(sql: """
             DELETE FROM terms;
+            DELETE FROM postings;
             DELETE FROM term_totals;
             CREATE VIRTUAL TABLE IF NOT EXISTS temp.build_article_instances USING fts5vocab(main, articles_fts, instance);
             CREATE VIRTUAL TABLE IF NOT EXISTS temp.build_passage_terms USING fts5vocab(main, passages_fts, row);
@@ -50,7 +58,7 @@ enum TermTable {
         }
         let ids = PassageTermTable.termIDs(passageCounts: passageCounts)
         try writePostings(db, lengths: articleLengths(db), ids: ids, passageCounts: &passageCounts)
-        let insert = try db.makeStatement(sql: "INSERT INTO terms VALUES (?, ?, 0, ?, x'')")
+        let insert = try db.makeStatement(sql: "INSERT INTO terms VALUES (?, ?, 0, ?)")
         for (term, count) in passageCounts { try insert.execute(arguments: [term, ids[term] ?? 0, count]) }
         try writeTotals(db)
         try PassageTermTable.rebuild(db, ids: ids)
@@ -61,7 +69,8 @@ enum TermTable {
     private static func writePostings(
         _ db: Database, lengths: [Int64: Int], ids: [String: Int64], passageCounts: inout [String: Int64]
     ) throws {
-        let insert = try db.makeStatement(sql: "INSERT INTO terms VALUES (?, ?, ?, ?, ?)")
+        let insert = try db.makeStatement(sql: "INSERT INTO terms VALUES (?, ?, ?, ?)")
+        let insertPostings = try db.makeStatement(sql: "INSERT INTO postings VALUES (?, ?, ?)")
         let occurrences = try db.makeStatement(sql: "SELECT term, doc, col FROM temp.build_article_instances")
         let columnNames = articleColumns.map { Array($0.utf8) }
         var term: [UInt8] = []
@@ -79,7 +88,8 @@ enum TermTable {
             endArticle()
             guard articles > 0 else { return }
             let text = String(decoding: term, as: UTF8.self)
-            try insert.execute(arguments: [text, ids[text] ?? 0, articles, passageCounts.removeValue(forKey: text) ?? 0, Data(list.bytes)])
+            try insert.execute(arguments: [text, ids[text] ?? 0, articles, passageCounts.removeValue(forKey: text) ?? 0])
+            try insertPostings.execute(arguments: [text, articles, Data(list.bytes)])
             (list, articles, article) = (PostingList(), 0, -1)
         }
         let handle = occurrences.sqliteStatement

@@ -98,6 +98,33 @@ import Testing
         #expect(ran)
     }
 
+    /// Every name of several words is read from `postings`, with FTS5's own hits, so a query
+    /// naming it scores as `bm25()` does without FTS5 matching the phrase; a quoted phrase
+    /// no name holds is not stored.
+    @Test func namesOfSeveralWordsAreStoredAndScoreAsFTS5() throws {
+        let weights = Self.index.weights
+        let names = try Self.index.pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT name FROM names WHERE name LIKE '% %'") }
+        #expect(names.count > 20)
+        for name in names {
+            let phrase = name.lowercased().split(separator: " ").map(String.init)
+            try Self.index.pool.read { db in
+                let stored = try #require(try Self.index.terms.postings(ofPhrase: phrase, in: db), "\(name)")
+                let count = try Int64.fetchOne(
+                    db, sql: "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", arguments: [ExpandedQuery.quoted(phrase)]) ?? -1
+                #expect(stored.articles == count, "\(name)")
+                let query = ExpandedQuery(groups: [ExpandedQuery.Group(original: phrase, alternatives: [phrase])])
+                let matches = try ArticleMatches.find(query, terms: Self.index.terms, weights: weights.columnWeights, in: db)
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT rowid, \(weights.articleRank) FROM articles_fts WHERE articles_fts MATCH ?", arguments: [query.matchExpression]) {
+                    #expect(matches.score(of: row[0]) == -(row[1] as Double), "\(name): article \(row[0] as Int64)")
+                }
+                #expect(matches.count == Int(count), "\(name)")
+            }
+        }
+        let unstored = try Self.index.pool.read { db in try Self.index.terms.postings(ofPhrase: ["needles", "prompt", "repair"], in: db) }
+        #expect(unstored == nil)
+    }
+
     @Test func searchTotalsAreExact() throws {
         for text in ["skin", "acne scars", "the red skin", "\"chemical peel\" retinol"] {
             let result = try Self.index.search(SearchRequest(query: text, limit: 1))

@@ -2,19 +2,20 @@ import Foundation
 import GRDB
 
 /// What the index knows about its terms for bm25: the `term_totals` read once at open, and
-/// each term's row of `terms` read per query (see ``NeedleIndex``'s `TermTable`).
+/// each term's row of `terms` and of `postings` read per query (see ``NeedleIndex``'s
+/// `TermTable`).
 ///
 /// ```swift
 /// let terms = try IndexTerms.load(db)
 /// IndexTerms.term(of: ["scarring"])                  // "scar": the FTS5 term of a one-word phrase
 /// try terms.entry("scar", in: db)?.articles          // how many articles hold it
+/// try terms.postings(ofTerm: "scar", in: db)?.bytes  // which, as a PostingList
 /// ```
 struct IndexTerms: Sendable {
     /// One term's row.
     struct Entry {
         var articles: Int64
         var passages: Int64
-        var postings: Data
     }
 
     /// bm25's totals over `articles_fts`.
@@ -54,26 +55,35 @@ struct IndexTerms: Sendable {
         return ids
     }
 
-    /// The articles and postings of `phrase` as the index stores them: a phrase of several
-    /// terms from `phrases` (see ``NeedleIndex/PhraseTable``), one of a single term from
-    /// `terms`, both found by the terms FTS5 makes of the phrase. `nil` when neither holds it
-    /// (a phrase no name or synonym expands to, or a term no article or passage holds).
-    func storedPhrase(_ phrase: [String], in db: Database) throws -> (articles: Int64, postings: Data)? {
-        guard let row = try Row.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT articles, postings FROM phrases WHERE phrase = needle_fts5_terms(?1)
-                UNION ALL SELECT articles, postings FROM terms WHERE term = needle_fts5_terms(?1)
-                LIMIT 1
-                """), arguments: [phrase.joined(separator: " ")])
-        else { return nil }
-        return (row[0], row[1])
+    /// The articles that hold a term or phrase, as `postings` stores them.
+    struct Postings {
+        var articles: Int64
+        var bytes: Data
+    }
+
+    /// The postings of `term` (an FTS5 term), or nil when no article holds it.
+    func postings(ofTerm term: String, in db: Database) throws -> Postings? {
+        try postings(db.cachedStatement(sql: "SELECT articles, postings FROM postings WHERE phrase = ?"), term)
+    }
+
+    /// The postings of `phrase`, found by the terms FTS5 makes of it: a phrase of one term,
+    /// or of several that a name or synonym expands to (see ``NeedleIndex/PhraseTable``).
+    /// `nil` for a phrase the index does not store (and a term no article holds).
+    func postings(ofPhrase phrase: [String], in db: Database) throws -> Postings? {
+        try postings(
+            db.cachedStatement(sql: "SELECT articles, postings FROM postings WHERE phrase = needle_fts5_terms(?)"),
+            phrase.joined(separator: " "))
+    }
+
+    private func postings(_ statement: Statement, _ key: String) throws -> Postings? {
+        try Row.fetchOne(statement, arguments: [key]).map { Postings(articles: $0[0], bytes: $0[1]) }
     }
 
     /// The row of `term`, or nil when no article or passage holds it.
     func entry(_ term: String, in db: Database) throws -> Entry? {
         guard let row = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT articles, passages, postings FROM terms WHERE term = ?"), arguments: [term])
+            db.cachedStatement(sql: "SELECT articles, passages FROM terms WHERE term = ?"), arguments: [term])
         else { return nil }
-        return Entry(articles: row[0], passages: row[1], postings: row[2])
+        return Entry(articles: row[0], passages: row[1])
     }
 }

@@ -8,7 +8,7 @@ import NeedleIndex
 ///
 /// A phrase is read from a stored ``NeedleIndex/PostingList`` (one blob, no visit of the
 /// matching rows): a one-word phrase from its term's, a phrase a name or synonym expands to
-/// from `phrases` (``IndexTerms/storedPhrase(_:in:)``). Any other phrase (a quoted phrase
+/// from `postings` too (``IndexTerms/postings(ofPhrase:in:)``). Any other phrase (a quoted phrase
 /// of the user's own) is matched by FTS5 itself, and `needle_phrase_hits` reports its hits.
 /// The phrases' parts are added in the order FTS5 numbers them, so every score equals
 /// `bm25()`'s bit for bit.
@@ -117,11 +117,11 @@ private enum PhraseHits {
 
     static func load(_ phrase: [String], terms: IndexTerms, in db: Database) throws -> PhraseHits {
         if let term = IndexTerms.term(of: phrase) {
-            let entry = try terms.entry(term, in: db)
-            return .postings(count: entry?.articles ?? 0, bytes: entry?.postings ?? Data())
+            let stored = try terms.postings(ofTerm: term, in: db)
+            return .postings(count: stored?.articles ?? 0, bytes: stored?.bytes ?? Data())
         }
-        if let stored = try terms.storedPhrase(phrase, in: db) {
-            return .postings(count: stored.articles, bytes: stored.postings)
+        if let stored = try terms.postings(ofPhrase: phrase, in: db) {
+            return .postings(count: stored.articles, bytes: stored.bytes)
         }
         var ids: [Int64] = []
         var values: [Int32] = []
