@@ -1,5 +1,6 @@
 /// Unsigned LEB128 varints, the numbers of the index's own blobs (``PostingList``,
 /// ``PassageTerms``): 7 bits a byte, low bits first, the high bit set on all but the last byte.
+@usableFromInline
 enum LEB128 {
     static func put(_ value: UInt64, into bytes: inout [UInt8]) {
         var value = value
@@ -11,7 +12,7 @@ enum LEB128 {
     }
 
     /// The varint at `position`, which moves past it; nil when the bytes end inside it.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Int) -> UInt64? {
         var value: UInt64 = 0
         var shift: UInt64 = 0

@@ -38,7 +38,8 @@ public struct PostingList: Sendable {
     /// Calls `body` with each posting in order: the article id, its length in tokens and its
     /// counts per column (a buffer reused between calls, `columns` long). Stops early, and
     /// returns false, when `body` returns false; returns false too for a malformed blob.
-    @discardableResult
+    /// Inlinable, so a query's scoring loop is compiled into it.
+    @discardableResult @inlinable
     public static func decode(
         _ bytes: UnsafeBufferPointer<UInt8>, columns: Int, _ body: (Int64, Int, UnsafeBufferPointer<Int32>) throws -> Bool
     ) throws -> Bool {

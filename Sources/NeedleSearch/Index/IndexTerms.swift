@@ -46,12 +46,11 @@ struct IndexTerms: Sendable {
 
     /// The `terms.id` of each of `stems` that passages hold (see ``NeedleIndex/PassageTerms``).
     func passageTermIDs(_ stems: Set<String>, in db: Database) throws -> [String: UInt32] {
-        guard !stems.isEmpty else { return [:] }
         var ids: [String: UInt32] = [:]
-        let rows = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT term, id FROM terms WHERE term IN (SELECT value FROM json_each(?)) AND id > 0"),
-            arguments: [String(decoding: try JSONEncoder().encode(stems.sorted()), as: UTF8.self)])
-        while let row = try rows.next() { ids[row[0]] = UInt32(truncatingIfNeeded: row[1] as Int64) }
+        let statement = try db.cachedStatement(sql: "SELECT id FROM terms WHERE term = ? AND id > 0")
+        for stem in stems {
+            if let id = try Int64.fetchOne(statement, arguments: [stem]) { ids[stem] = UInt32(truncatingIfNeeded: id) }
+        }
         return ids
     }
 

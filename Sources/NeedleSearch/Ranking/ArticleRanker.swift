@@ -55,9 +55,12 @@ struct ArticleRanker {
     }
 
     /// Articles the query names that bm25 left out of the window (a long article named by
-    /// the query), most named first, at most 20.
+    /// the query), most named first, equal shares by id (not by the dictionary's order,
+    /// which changes from one process to the next), at most 20.
     private static func missingNames(_ evidence: [Int64: ArticleNameIndex.Evidence], excluding: Set<Int64>) -> [Int64] {
-        evidence.filter { !excluding.contains($0.key) }.sorted { $0.value.share > $1.value.share }.prefix(20).map(\.key)
+        evidence.filter { !excluding.contains($0.key) }
+            .sorted { $0.value.share > $1.value.share || ($0.value.share == $1.value.share && $0.key < $1.key) }
+            .prefix(20).map(\.key)
     }
 
     /// The best `limit` matches that pass `filter`, in bm25 order, computed by FTS5 (ties
