@@ -67,7 +67,9 @@ struct ArticleMatches {
         a.bm25 > b.bm25 || (a.bm25 == b.bm25 && a.id < b.id)
     }
 
-    private mutating func add(_ id: Int64, _ score: Double) {
+    /// Adds `score` to article `id`'s `times` times over, one addition after the other, as
+    /// FTS5 adds the part of a phrase it numbers `times` times in a row.
+    private mutating func add(_ id: Int64, _ score: Double, times: Int) {
         if id >= scores.count {
             scores += [Double](repeating: 0, count: Int(id) + 1 - scores.count)
             matched += [Bool](repeating: false, count: Int(id) + 1 - matched.count)
@@ -77,7 +79,7 @@ struct ArticleMatches {
             matched[index] = true
             ids.append(id)
         }
-        scores[index] += score
+        for _ in 0..<times { scores[index] += score }
     }
 
     /// Scores every article that matches a phrase of `query`. Checks the read's deadline
@@ -85,14 +87,22 @@ struct ArticleMatches {
     static func find(_ query: ExpandedQuery, terms: IndexTerms, weights: [Double], in db: Database) throws -> ArticleMatches {
         var matches = ArticleMatches(lastArticle: terms.lastArticle)
         var hitsByPhrase: [[String]: PhraseHits] = [:]
-        for phrase in query.matchPhrases {
+        let phrases = query.matchPhrases
+        var next = 0
+        while next < phrases.count {
             try QueryDeadline.check()
+            let phrase = phrases[next]
+            // An expanded group's own phrase comes twice in a row (it weighs double): its
+            // postings are decoded and scored once, and its part added twice.
+            var times = 1
+            while next + times < phrases.count, phrases[next + times] == phrase { times += 1 }
+            next += times
             let hits = try hitsByPhrase[phrase] ?? PhraseHits.load(phrase, terms: terms, in: db)
             hitsByPhrase[phrase] = hits
             let bm25 = terms.articles
             let idf = bm25.idf(hits: hits.count)
             try hits.forEach { id, length, counts in
-                matches.add(id, bm25.score(idf: idf, frequency: BM25.frequency(counts: counts, weights: weights), length: length))
+                matches.add(id, bm25.score(idf: idf, frequency: BM25.frequency(counts: counts, weights: weights), length: length), times: times)
             }
         }
         return matches
