@@ -44,6 +44,18 @@ struct RequestDispatcher: Sendable {
         }
     }
 
+    /// The counted response line to `request` as if it came over the socket: it is encoded as
+    /// its request line and decoded again, so the protocol's checks and caps (`limit` above the
+    /// maximum, a negative `offset`) hold unchanged. Answered on the calling thread, `reload` included.
+    func reply(to request: Request) -> [UInt8] {
+        var line = request.encodedLine()
+        if line.last == UInt8(ascii: "\n") { line.removeLast() }
+        switch reply(to: .line(line)) {
+        case .now(let reply): return reply
+        case .later: return answer(request, since: .now)
+        }
+    }
+
     /// Runs a decoded request and returns its encoded, counted response line.
     private func answer(_ request: Request, since start: ContinuousClock.Instant) -> [UInt8] {
         finish(request.operation.name, answering(request) { try respond(to: request) }, since: start)

@@ -101,7 +101,7 @@ import Testing
         let index = GatewayFixture.corpus.indexPath
         let first = try await DaemonProcess.start(index: index, socketPath: socket)
         let gateway = try Gateway(configuration: GatewayConfiguration(socketPath: socket, indexPath: index, connections: 1))
-        defer { Task { await gateway.pool.close() } }
+        defer { Task { await gateway.backend.close() } }
         try await Application(router: gateway.router()).test(.router) { client in
             #expect(try await client.execute(uri: "/health", method: .get).status == .ok)
             first.kill()
