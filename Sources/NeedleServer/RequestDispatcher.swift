@@ -44,15 +44,15 @@ struct RequestDispatcher: Sendable {
         }
     }
 
-    /// The counted response line to `request` as if it came over the socket: it is encoded as
-    /// its request line and decoded again, so the protocol's checks and caps (`limit` above the
-    /// maximum, a negative `offset`) hold unchanged. Answered on the calling thread, `reload` included.
+    /// The counted response line to `request` as if it came over the socket: it is checked as
+    /// its request line would be (``NeedleProtocol/RequestDecoder/decode(value:)``), so the
+    /// protocol's caps and ranges (`limit` above the maximum, a negative `offset`) hold unchanged.
+    /// Answered on the calling thread, `reload` included.
     func reply(to request: Request) -> [UInt8] {
-        var line = request.encodedLine()
-        if line.last == UInt8(ascii: "\n") { line.removeLast() }
-        switch reply(to: .line(line)) {
-        case .now(let reply): return reply
-        case .later: return answer(request, since: .now)
+        let start = ContinuousClock.now
+        switch RequestDecoder.decode(value: request.jsonObject) {
+        case .failure(let error): return finish("invalid", .error(error), since: start)
+        case .success(let checked): return answer(checked, since: start)
         }
     }
 

@@ -149,6 +149,17 @@ import Testing
 
     @Test func anEncodedPlusStaysAPlus() throws {
         #expect(try QueryString("q=c%2B%2B")["q"] == "c++")
+        #expect(try QueryString("q=c%2b%2b")["q"] == "c++")
+    }
+
+    @Test(arguments: ["q=caf%c3%a9", "q=caf%C3%A9", "q=caf%C3%a9", "q=caf%c3%A9"])
+    func hexDigitsMayBeEitherCase(query: String) throws {
+        #expect(try QueryString(query)["q"] == "café")
+    }
+
+    @Test(arguments: ["q=%", "q=%4", "q=a%4", "q=%G1", "q=%1G", "q=%C3", "q=%FF", "q=%C3%28", "q=%ED%A0%80", "%ZZ=1"])
+    func aBrokenEscapeOrBytesThatAreNotUTF8AreRefused(query: String) {
+        #expect(throws: GatewayError(.badRequest, "the query string is not valid percent-encoded UTF-8")) { try QueryString(query) }
     }
 
     @Test func parametersBecomeTheSocketRequest() throws {
