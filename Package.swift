@@ -154,7 +154,7 @@ let package = Package(
         .executableTarget(
             name: "needle-http",
             dependencies: [
-                "NeedleHTTP", "NeedleServer", "NeedleServiceOptions",
+                "NeedleHTTP", "NeedleSearch", "NeedleServer", "NeedleServiceOptions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import NeedleHTTP
+import NeedleSearch
 import NeedleServer
 import NeedleServiceOptions
 
@@ -69,6 +70,9 @@ struct NeedleHTTPCommand: AsyncParsableCommand {
         guard inProcess else {
             return try await serve(Gateway(configuration: configuration), logger: logger)
         }
+        // As needled does before its first connection: SQLite's memory statistics take a global
+        // mutex on every allocation of every search.
+        if !SQLiteSetup.disableMemoryStatistics() { logger.warning("SQLite was initialized early; its memory statistics stay on") }
         let responder: IndexResponder
         do {
             responder = IndexResponder(index: try NeedleServer.openIndex(path: index), logger: logger)
