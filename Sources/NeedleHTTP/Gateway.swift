@@ -13,8 +13,8 @@ import NeedleProtocol
 /// (``QueryRoute``, ``RequestParameters``) and answer with the daemon's reply line as it is; `/health` is `ping`,
 /// `/metrics` the daemon's Prometheus text plus the gateway's own counters; `/articles/{slug}`
 /// reads the article from the index file (``ArticleReader``); `/`, `/app.js` and `/style.css`
-/// are the search page, `/openapi.json` the API's description. With the index in this process,
-/// ``server`` also answers the query routes on the connection's event loop (``QueryRouteHandler``).
+/// are the search page, `/openapi.json` the API's description. ``server`` answers the query
+/// routes on the connection's event loop (``QueryRouteHandler``) rather than through the router.
 ///
 /// ```swift
 /// let gateway = try Gateway(configuration: GatewayConfiguration(socketPath: "/tmp/needle.sock"))
@@ -50,15 +50,9 @@ public struct Gateway: Sendable {
         limiter = RateLimiter(perSecond: configuration.requestsPerSecond, burst: configuration.burst)
     }
 
-    /// Hummingbird's HTTP/1.1 server, with ``QueryRouteHandler`` in each connection's pipeline
-    /// when the index is in this process.
+    /// Hummingbird's HTTP/1.1 server, with ``QueryRouteHandler`` in each connection's pipeline.
     public var server: HTTPServerBuilder {
-        .http1(configuration: HTTP1Channel.Configuration(additionalChannelHandlers: channelHandlers()))
-    }
-
-    private func channelHandlers() -> [any RemovableChannelHandler] {
-        guard case .inProcess(let responder) = backend else { return [] }
-        return [QueryRouteHandler(responder: responder, gateway: self)]
+        .http1(configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [QueryRouteHandler(gateway: self)]))
     }
 
     /// Every route the gateway serves, as listed in the OpenAPI document.

@@ -85,12 +85,14 @@ import Testing
         defer { directory.remove() }
         let gateway = try Gateway(configuration: GatewayConfiguration(
             socketPath: directory.file("absent.sock"), indexPath: directory.file("absent.sqlite")))
-        try await Application(router: gateway.router()).test(.router) { client in
-            let health = try await client.execute(uri: "/health", method: .get)
-            #expect(health.status == .serviceUnavailable)
-            #expect(try GatewayFixture.errorCode(health) == "internal")
-            let article = try await client.execute(uri: "/articles/microneedling", method: .get)
-            #expect(article.status == .serviceUnavailable)
+        for setup in [TestingSetup.router, .live] {
+            try await Application(router: gateway.router(), server: gateway.server).test(setup) { client in
+                let health = try await client.execute(uri: "/health", method: .get)
+                #expect(health.status == .serviceUnavailable)
+                #expect(try GatewayFixture.errorCode(health) == "internal")
+                let article = try await client.execute(uri: "/articles/microneedling", method: .get)
+                #expect(article.status == .serviceUnavailable)
+            }
         }
     }
 

@@ -16,7 +16,8 @@ enum GatewayFixture {
     }()
 
     /// Starts a daemon, runs `body` with a client of a gateway to it (Hummingbird's router
-    /// test client unless `setup` says otherwise), then stops both.
+    /// test client unless `setup` says otherwise; over `.live` the query routes are answered by
+    /// `QueryRouteHandler`), then stops both.
     static func withGateway<Value: Sendable>(
         _ setup: TestingSetup = .router, configure: (inout GatewayConfiguration) -> Void = { _ in },
         _ body: @Sendable (any TestClientProtocol, DaemonProcess) async throws -> Value
@@ -27,7 +28,7 @@ enum GatewayFixture {
         configure(&configuration)
         let gateway = try Gateway(configuration: configuration)
         defer { Task { await gateway.backend.close() } }
-        let app = Application(router: gateway.router())
+        let app = Application(router: gateway.router(), server: gateway.server)
         return try await app.test(setup) { client in try await body(client, daemon) }
     }
 

@@ -17,7 +17,7 @@ import Testing
     private func channel() throws -> EmbeddedChannel {
         let gateway = try Gateway(
             configuration: GatewayConfiguration(socketPath: "/nonexistent", requestsPerSecond: 0), backend: .inProcess(Self.responder))
-        return EmbeddedChannel(handler: QueryRouteHandler(responder: Self.responder, gateway: gateway))
+        return EmbeddedChannel(handler: QueryRouteHandler(gateway: gateway))
     }
 
     private func get(_ target: String, _ fields: HTTPFields = [:], on channel: EmbeddedChannel) throws {
