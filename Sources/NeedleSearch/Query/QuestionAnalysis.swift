@@ -78,9 +78,14 @@ public struct QuestionAnalysis: Sendable, Hashable {
     /// names its subject, so only the other words tell what a heading answers. The
     /// introduction (no heading) answers "what is it".
     func headingMatch(_ heading: String?) -> Double {
+        headingMatch(words: heading.map(HeadingWords.init))
+    }
+
+    /// ``headingMatch(_:)`` of a heading whose words were stemmed beforehand (nil for the
+    /// introduction): headings recur from question to question, their stems need not.
+    func headingMatch(words heading: HeadingWords?) -> Double {
         guard let heading else { return intents.contains(.definition) ? 1 : 0.2 }
-        let headingTokens = TextNormalizer.tokens(heading)
-        let headingStems = headingTokens.map { PorterStemmer.stem($0) }
+        let headingStems = heading.stems
         var best = 0.0
         for intent in intents {
             let intentWeight = intentWeights[intent] ?? 1
@@ -88,11 +93,25 @@ public struct QuestionAnalysis: Sendable, Hashable {
                 if !Self.occurrences(of: phrase, in: headingStems).isEmpty { best = weight * intentWeight }
             }
         }
-        let content = Set(headingTokens.indices.filter { !Stopwords.contains(headingTokens[$0]) }.map { headingStems[$0] })
-            .subtracting(topicStems)
+        let content = heading.contentStems.subtracting(topicStems)
         guard !content.isEmpty else { return best }
         let shared = Double(content.intersection(stems).count) / Double(content.count)
         return max(best, 0.9 * shared)
+    }
+
+    /// A section heading's words as ``headingMatch(words:)`` reads them.
+    struct HeadingWords: Sendable {
+        /// The stem of each word, in order.
+        let stems: [String]
+        /// The stems of its words that are not stopwords.
+        let contentStems: Set<String>
+
+        init(_ heading: String) {
+            let tokens = TextNormalizer.tokens(heading)
+            let stems = tokens.map { PorterStemmer.stem($0) }
+            self.stems = stems
+            contentStems = Set(tokens.indices.filter { !Stopwords.contains(tokens[$0]) }.map { stems[$0] })
+        }
     }
 
     private static func occurrences(of phrase: [String], in stems: [String]) -> [Int] {
