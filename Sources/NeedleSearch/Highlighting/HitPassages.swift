@@ -28,8 +28,11 @@ struct HitPassages {
             // One candidate per id of the range, as passages are numbered: a missing row or
             // one without stored terms is a candidate that matches nothing.
             let positions = article.passageIDs.map { article.position(of: $0) }
+            // Passages that hold no query term are not looked at.
+            let bits = article.passageBits(holdingAny: highlighter.termIDs)
             let choice = highlighter.bestPassage(stored: positions.map { position in
-                guard let position, let heading = article.passages[position].headingTokens else { return .init(headingTokens: 0, ids: []) }
+                guard let position, StoredArticle.mayHold(position, bits), let heading = article.passages[position].headingTokens
+                else { return .init(headingTokens: 0, ids: []) }
                 return .init(headingTokens: heading, ids: article.terms(at: position))
             })
             let chosen = positions[choice?.index ?? 0]

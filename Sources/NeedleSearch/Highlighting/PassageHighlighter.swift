@@ -77,6 +77,8 @@ struct PassageHighlighter {
     private let phrasesByFirstStem: [[Phrase]]
     /// The index's term id of each query stem, by stem id (0 when the index has none).
     private let indexIDs: [UInt32]
+    /// The index's term ids of the query's stems that passages hold.
+    var termIDs: [UInt32] { indexIDs.filter { $0 != 0 } }
     /// A bit per index term id modulo 64 of `indexIDs`: most tokens are no query term and
     /// fail this test without a look at `indexIDs`.
     private let indexIDMask: UInt64
