@@ -11,15 +11,15 @@ import Synchronization
 /// stored term ids (decoded once, not per request), heading stems and text. Reading them took
 /// four statements and decoding a varint per token per request. At most ``capacity`` bytes are
 /// kept; when an article would pass it, the store starts over, so memory stays bounded at
-/// any corpus size (the bundled corpus fits whole, about 2 MiB).
+/// any corpus size (the bundled corpus fits whole, about 3 MiB).
 ///
 /// ```swift
 /// let articles = try store.articles([12, 40], in: db)
 /// articles[12]?.passages.first?.text   // the introduction of article 12
 /// ```
 final class ArticleStore: Sendable {
-    /// The bound of ``capacity`` when none is given: 16 MiB.
-    static let defaultCapacity = 16 << 20
+    /// The bound of ``capacity`` when none is given: 8 MiB.
+    static let defaultCapacity = 8 << 20
 
     /// The most bytes kept (``StoredArticle/bytes``).
     let capacity: Int

@@ -43,7 +43,7 @@ final class StoredArticle: Sendable {
         self.summary = summary
         self.passageIDs = passageIDs
         self.passages = passages
-        self.terms = terms
+        self.terms = Self.exact(terms)
         var pairs: [UInt64] = []
         pairs.reserveCapacity(terms.count)
         for (position, passage) in passages.prefix(64).enumerated() {
@@ -60,8 +60,17 @@ final class StoredArticle: Sendable {
             }
             termPassages[termPassages.count - 1] |= 1 << (pair & 63)
         }
-        self.termList = termList
-        self.termPassages = termPassages
+        self.termList = Self.exact(termList)
+        self.termPassages = Self.exact(termPassages)
+    }
+
+    /// `array` in a buffer of its own size: arrays grown by appending hold up to twice their
+    /// elements' room, which a store of many kept articles would pay for.
+    private static func exact<Element>(_ array: [Element]) -> [Element] {
+        guard array.capacity > array.count else { return array }
+        return [Element](unsafeUninitializedCapacity: array.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: array)
+        }
     }
 
     /// Whether the passage at `position` may hold one of the terms whose passage bits are
@@ -98,10 +107,13 @@ final class StoredArticle: Sendable {
         terms[passages[position].terms]
     }
 
-    /// About how many bytes it holds, for ``ArticleStore``'s bound.
+    /// About how many bytes of memory it holds, allocations' overhead included, for
+    /// ``ArticleStore``'s bound.
     var bytes: Int {
-        passages.reduce(256 + slug.utf8.count + title.utf8.count + (summary?.utf8.count ?? 0) + 4 * terms.capacity + 12 * termList.count) { total, passage in
-            total + 96 + passage.text.utf8.count + 2 * (passage.heading?.utf8.count ?? 0)
+        let fixed = 512 + slug.utf8.count + title.utf8.count + (summary?.utf8.count ?? 0)
+        return passages.reduce(fixed + 4 * terms.capacity + 4 * termList.capacity + 8 * termPassages.capacity) { total, passage in
+            let words = passage.headingWords.map { 96 + 48 * $0.contentStems.count + 48 * $0.intentWeights.count } ?? 0
+            return total + 160 + passage.text.utf8.count + 2 * (passage.heading?.utf8.count ?? 0) + words
         }
     }
 }
