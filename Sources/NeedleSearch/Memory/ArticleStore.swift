@@ -11,7 +11,8 @@ import Synchronization
 /// stored term ids (decoded once, not per request), heading stems and text. Reading them took
 /// four statements and decoding a varint per token per request. At most ``capacity`` bytes are
 /// kept; when an article would pass it, the store starts over, so memory stays bounded at
-/// any corpus size (the bundled corpus fits whole, about 3 MiB).
+/// any corpus size (the bundled corpus fits whole, under 2 MiB; of 10,000 articles about
+/// 1,100 fit).
 ///
 /// ```swift
 /// let articles = try store.articles([12, 40], in: db)
