@@ -85,6 +85,16 @@ import Testing
         }
     }
 
+    @Test func aLongWordIsLookedUpButNotKept() throws {
+        try Self.index.pool.read { db in
+            let rows = TermRows()
+            let long = String(repeating: "x", count: TermRows.longestKept + 1)
+            let found = try rows.rows([long, "acn"], in: db)
+            #expect(found[long] == TermRows.Entry(id: 0, passages: 0))
+            #expect(rows.count == 1)
+        }
+    }
+
     @Test func termRowsEscapeAnyWord() {
         #expect(TermRows.jsonArray(["a\"b", "c\\d", "e\u{1}", "é"]) == #"["a\"b","c\\d","e\u0001","é"]"#)
     }

@@ -6,8 +6,9 @@ import Synchronization
 /// term's id (how `passage_terms` names it) and how many passages hold it.
 ///
 /// A search looks up its words' ids to find them in passages, an answer its words' ids and
-/// passage counts; the same words come again and again. At most ``capacity`` terms are
-/// kept (about 1 MiB); when full, the store starts over.
+/// passage counts; the same words come again and again. At most ``capacity`` terms of at
+/// most ``longestKept`` bytes are kept (about 1 MiB; a longer word, which only a made-up
+/// query sends, is looked up every time); when full, the store starts over.
 ///
 /// ```swift
 /// let rows = try termRows.rows(["scar", "acn"], in: db)
@@ -21,6 +22,7 @@ final class TermRows: Sendable {
     }
 
     static let capacity = 16_384
+    static let longestKept = 64
 
     private let kept = Mutex<[String: Entry]>([:])
 
@@ -41,9 +43,10 @@ final class TermRows: Sendable {
         while let row = try cursor.next() {
             read[row[0]] = Entry(id: UInt32(truncatingIfNeeded: row[1] as Int64), passages: row[2])
         }
+        let keep = read.filter { $0.key.utf8.count <= Self.longestKept }
         kept.withLock { kept in
-            if kept.count + read.count > Self.capacity { kept.removeAll(keepingCapacity: true) }
-            kept.merge(read) { $1 }
+            if kept.count + keep.count > Self.capacity { kept.removeAll(keepingCapacity: true) }
+            kept.merge(keep) { $1 }
         }
         return found.merging(read) { $1 }
     }
