@@ -118,14 +118,15 @@ public final class SearchIndex: Sendable {
         let start = clock.now
         let started = QueryDeadline.now()
         let filter = try SearchFilter(kind: request.kind, concern: request.concern)
-        let typed = expand(request.query)
+        let parsed = ParsedQuery(request.query)
+        let typed = expander.expand(parsed)
         guard !typed.isEmpty else { return SearchResult(total: 0, hits: [], expanded: []) }
         let (weights, names, terms, expander, corrector) = (self.weights, self.names, self.terms, self.expander, self.corrector)
         var result = try pool.read { db in
             let ranker = ArticleRanker(db: db, weights: weights, names: names, terms: terms)
             return try QueryDeadline.run(db, within: limit, since: started) {
                 try CorrectionFallback.answer(
-                    request.query, corrector: corrector, db: db, correctFirst: Self.isMessage(typed),
+                    request.query, parsed: parsed, corrector: corrector, db: db, correctFirst: Self.isMessage(typed),
                     run: { text in
                         let query = text == request.query ? typed : expander.expand(ParsedQuery(text))
                         try QueryDeadline.check()
@@ -170,7 +171,7 @@ public final class SearchIndex: Sendable {
             let ranker = ArticleRanker(db: db, weights: weights, names: names, terms: terms)
             return try QueryDeadline.run(db, within: limit, since: started) {
                 try CorrectionFallback.answer(
-                    request.question, corrector: corrector, db: db, correctFirst: Self.isMessage(typedQuestion),
+                    request.question, parsed: typed, corrector: corrector, db: db, correctFirst: Self.isMessage(typedQuestion),
                     run: { text in
                         // The typed question was read and expanded above; only a corrected one is read again.
                         let (parsed, question) = text == request.question ? (typed, typedQuestion) : Self.read(text, expander: expander)
