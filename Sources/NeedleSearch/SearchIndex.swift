@@ -26,6 +26,8 @@ public final class SearchIndex: Sendable {
     public let weights: RankingWeights
     let pool: DatabasePool
     let expander: QueryExpander
+    /// The expander of `ask`, which keeps fewer terms of a long message (``QueryFocus/questionBudget``).
+    let questionExpander: QueryExpander
     let names: ArticleNameIndex
     /// The totals bm25 needs, read at open; the per-term rows are read per query.
     let terms: IndexTerms
@@ -48,6 +50,7 @@ public final class SearchIndex: Sendable {
         self.expander = QueryExpander(
             dictionary: concepts.dictionary,
             focus: QueryFocus(articleCount: meta.articles) { [corrector] in corrector.documentFrequency(of: $0) })
+        self.questionExpander = expander.keeping(QueryFocus.questionBudget)
         self.names = concepts.names
         self.weights = weights
         self.terms = terms
@@ -164,7 +167,7 @@ public final class SearchIndex: Sendable {
         let started = QueryDeadline.now()
         let filter = try SearchFilter(kind: request.kind, concern: request.concern)
         let (weights, names, terms, expander, corrector, phraseCounts) =
-            (self.weights, self.names, self.terms, self.expander, self.corrector, self.phraseCounts)
+            (self.weights, self.names, self.terms, self.questionExpander, self.corrector, self.phraseCounts)
         let typed = ParsedQuery(request.question)
         let typedQuestion = expander.expand(typed)
         var result = try pool.read { db in
