@@ -30,8 +30,8 @@ public struct QueryFocus: Sendable {
     public static let budget = 16
     /// The most terms of a long message that `ask` reads: it matches every term against the
     /// passages of the articles it ranks, so each costs more than in a search, and a question's
-    /// few words of subject and intent rank among the first twelve.
-    public static let questionBudget = 12
+    /// few words of subject and intent rank among the first ten.
+    public static let questionBudget = 10
     static let conceptBonus = 1.0
     static let questionBonus = 1.0
     static let unknownRarity = 0.0
