@@ -134,16 +134,18 @@ let package = Package(
             dependencies: ["NeedleEvaluation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "NeedleEvaluationTests", dependencies: ["NeedleEvaluation", "NeedleProtocol"]),
-        // The HTTP/JSON gateway's routes, its pool of socket connections to needled, and the page.
+        // The HTTP/JSON gateway's routes, answered by needled over pooled socket connections or by the index in process, and the page.
         .target(
             name: "NeedleHTTP",
             dependencies: [
-                "NeedleProtocol",
+                "NeedleProtocol", "NeedleServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -152,7 +154,7 @@ let package = Package(
         .executableTarget(
             name: "needle-http",
             dependencies: [
-                "NeedleHTTP", "NeedleServiceOptions",
+                "NeedleHTTP", "NeedleSearch", "NeedleServer", "NeedleServiceOptions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -163,10 +165,12 @@ let package = Package(
         .testTarget(
             name: "NeedleHTTPTests",
             dependencies: [
-                "NeedleHTTP", "NeedleTesting", "NeedleProtocol", "needled", "needle-http",
+                "NeedleHTTP", "NeedleServer", "NeedleTesting", "NeedleProtocol", "needled", "needle-http",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "NeedleClientTests", dependencies: ["NeedleClient", "NeedleProtocol", "NeedleTesting", "needled"]),

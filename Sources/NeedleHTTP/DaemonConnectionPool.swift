@@ -56,23 +56,33 @@ public final class DaemonConnectionPool: Sendable {
     /// Throws a ``GatewayError`` (503, `internal`) when the daemon cannot be reached, and
     /// (502, `internal`) when the connection ends before the reply.
     public func send(_ request: Request) async throws -> ByteBuffer {
+        try await reply(to: request).get()
+    }
+
+    /// ``send(_:)`` as a future, completed on the daemon connection's event loop: for a caller
+    /// on an event loop, which must not wait.
+    public func reply(to request: Request) -> EventLoopFuture<ByteBuffer> {
         let (slot, connection) = acquire()
-        defer { release(slot) }
-        let channel: any Channel
+        let line = ByteBuffer(bytes: request.encodedLine())
+        let reply: EventLoopFuture<ByteBuffer>
         switch connection {
-        case .connected(let connected):
-            channel = connected
+        case .connected(let channel):
+            reply = Self.write(line, to: channel)
         case .connecting(let future):
-            do {
-                channel = try await future.get()
-            } catch {
+            let socketPath = socketPath
+            reply = future.flatMapErrorThrowing { error in
                 throw GatewayError(status: .serviceUnavailable, code: ErrorCode.internal.rawValue,
                                    message: "needled is not answering on \(socketPath): \(error)")
-            }
+            }.flatMap { Self.write(line, to: $0) }
         }
+        reply.whenComplete { [self] _ in release(slot) }
+        return reply
+    }
+
+    private static func write(_ line: ByteBuffer, to channel: any Channel) -> EventLoopFuture<ByteBuffer> {
         let reply = channel.eventLoop.makePromise(of: ByteBuffer.self)
-        channel.writeAndFlush(PendingRequest(line: ByteBuffer(bytes: request.encodedLine()), reply: reply), promise: nil)
-        return try await reply.futureResult.get()
+        channel.writeAndFlush(PendingRequest(line: line, reply: reply), promise: nil)
+        return reply.futureResult
     }
 
     private enum Connection {

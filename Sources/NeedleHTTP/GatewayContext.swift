@@ -9,6 +9,11 @@ public struct GatewayContext: RequestContext {
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)
-        client = source.channel.remoteAddress?.ipAddress ?? "local"
+        client = Self.client(of: source.channel)
+    }
+
+    /// The peer's IP address, or `local`.
+    static func client(of channel: any Channel) -> String {
+        channel.remoteAddress?.ipAddress ?? "local"
     }
 }

@@ -61,11 +61,22 @@ public struct GatewayError: HTTPResponseError, Sendable, Equatable {
         return ByteBuffer(bytes: data)
     }
 
-    public func response(from request: Request, context: some RequestContext) throws -> Response {
+    /// 429 `rate_limited`, with `Retry-After` (``headerFields``).
+    public static func rateLimited(perSecond: Double) -> GatewayError {
+        GatewayError(status: .tooManyRequests, code: rateLimitedCode,
+                     message: "more than \(perSecond) requests per second; retry in a second")
+    }
+
+    /// The content type, and `Retry-After` for a 429.
+    public var headerFields: HTTPFields {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         if status == .tooManyRequests { headers[.retryAfter] = "1" }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: body))
+        return headers
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(status: status, headers: headerFields, body: .init(byteBuffer: body))
     }
 
     private struct Body: Encodable {

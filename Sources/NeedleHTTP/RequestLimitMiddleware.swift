@@ -20,8 +20,7 @@ struct RequestLimitMiddleware: RouterMiddleware {
                                message: "request body of \(length) bytes is longer than \(configuration.maximumBodyLength)")
         }
         guard limiter.admit(context.client) else {
-            throw GatewayError(status: .tooManyRequests, code: GatewayError.rateLimitedCode,
-                               message: "more than \(configuration.requestsPerSecond) requests per second; retry in a second")
+            throw GatewayError.rateLimited(perSecond: configuration.requestsPerSecond)
         }
         return try await next(request, context)
     }

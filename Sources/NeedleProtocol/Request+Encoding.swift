@@ -9,6 +9,16 @@ extension Request {
     /// // {"id":1,"limit":10,"offset":0,"op":"search","q":"PCI"}\n
     /// ```
     public func encodedLine() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var bytes = (try? encoder.encode(jsonObject)).map(Array.init) ?? []
+        bytes.append(0x0a)
+        return bytes
+    }
+
+    /// The JSON object the request line holds: what ``RequestDecoder/decode(value:)`` checks
+    /// without the line being written and read again.
+    public var jsonObject: JSONValue {
         var fields: [String: JSONValue] = ["op": .string(operation.name)]
         if let id { fields["id"] = id }
         switch operation {
@@ -31,11 +41,7 @@ extension Request {
         case .ping, .stats, .reload, .metrics:
             break
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var bytes = (try? encoder.encode(JSONValue.object(fields))).map(Array.init) ?? []
-        bytes.append(0x0a)
-        return bytes
+        return .object(fields)
     }
 
     private static func filter(kind: String?, concern: String?) -> JSONValue? {

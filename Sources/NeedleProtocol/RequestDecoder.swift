@@ -23,6 +23,12 @@ public enum RequestDecoder {
         return request(from: value, idText: idText)
     }
 
+    /// The request a JSON value already read asks for, checked as a line holding it would be
+    /// (``Request/jsonObject`` gives the value of a ``Request``), or the error to answer it with.
+    public static func decode(value: JSONValue) -> Result<Request, ProtocolError> {
+        request(from: value)
+    }
+
     /// The id a reply echoes: a number exactly as the request wrote it (`idText`) when the
     /// value read from it would be written otherwise (`1.0` read as 1, `-0` as 0,
     /// `12345678901234567890` as a `Double`).

@@ -34,8 +34,8 @@ public final class SearchIndex: Sendable {
     /// Corrects query words the index does not know; see ``correction(for:)``.
     public let corrector: SpellingCorrector
     let completer: NameCompleter
-    /// What `ask` learned of phrases' passage counts, for this index only.
-    let phraseCounts = PassagePhraseCounts()
+    /// What requests read from this index and keep in memory, for this index only.
+    let caches = IndexCaches()
 
     init(
         file: HeldIndexFile, readers: Int, mappedBytes: Int, meta: IndexMeta, pool: DatabasePool, concepts: IndexNames,
@@ -85,6 +85,10 @@ public final class SearchIndex: Sendable {
         configuration.label = "needle.index"
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA mmap_size = \(max(0, mappedBytes))")
+            // The file is never written in place (builds rename a new one over it), so each
+            // connection takes its shared lock once and keeps it: no lock, unlock and
+            // change-counter read per statement (see ``read(_:)``).
+            try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE")
             try IndexVocabulary.attach(db)
             try PhraseHitCounts.register(db)
         }
@@ -124,16 +128,17 @@ public final class SearchIndex: Sendable {
         let parsed = ParsedQuery(request.query)
         let typed = expander.expand(parsed)
         guard !typed.isEmpty else { return SearchResult(total: 0, hits: [], expanded: []) }
-        let (weights, names, terms, expander, corrector) = (self.weights, self.names, self.terms, self.expander, self.corrector)
-        var result = try pool.read { db in
-            let ranker = ArticleRanker(db: db, weights: weights, names: names, terms: terms)
+        let (weights, names, terms, expander, corrector, caches) =
+            (self.weights, self.names, self.terms, self.expander, self.corrector, self.caches)
+        var result = try read { db in
+            let ranker = ArticleRanker(db: db, weights: weights, names: names, terms: terms, store: caches.articles)
             return try QueryDeadline.run(db, within: limit, since: started) {
                 try CorrectionFallback.answer(
                     request.query, parsed: parsed, corrector: corrector, db: db, correctFirst: Self.isMessage(typed),
                     run: { text in
                         let query = text == request.query ? typed : expander.expand(ParsedQuery(text))
                         try QueryDeadline.check()
-                        return try ArticleSearch(db: db, ranker: ranker, query: query, filter: filter).run(request)
+                        return try ArticleSearch(db: db, ranker: ranker, query: query, filter: filter, caches: caches).run(request)
                     },
                     tryCorrected: { $0.total < Self.fewResults }, prefers: { $0.total > $1.total })
             }
@@ -166,12 +171,12 @@ public final class SearchIndex: Sendable {
         let start = clock.now
         let started = QueryDeadline.now()
         let filter = try SearchFilter(kind: request.kind, concern: request.concern)
-        let (weights, names, terms, expander, corrector, phraseCounts) =
-            (self.weights, self.names, self.terms, self.questionExpander, self.corrector, self.phraseCounts)
+        let (weights, names, terms, expander, corrector, caches) =
+            (self.weights, self.names, self.terms, self.questionExpander, self.corrector, self.caches)
         let typed = ParsedQuery(request.question)
         let typedQuestion = expander.expand(typed)
-        var result = try pool.read { db in
-            let ranker = ArticleRanker(db: db, weights: weights, names: names, terms: terms)
+        var result = try read { db in
+            let ranker = ArticleRanker(db: db, weights: weights, names: names, terms: terms, store: caches.articles)
             return try QueryDeadline.run(db, within: limit, since: started) {
                 try CorrectionFallback.answer(
                     request.question, parsed: typed, corrector: corrector, db: db, correctFirst: Self.isMessage(typedQuestion),
@@ -181,7 +186,7 @@ public final class SearchIndex: Sendable {
                         try QueryDeadline.check()
                         return try Self.answer(
                             parsed, question: question, request, ranker: ranker, expander: expander, filter: filter,
-                            phraseCounts: phraseCounts, db: db)
+                            caches: caches, db: db)
                     },
                     tryCorrected: { _ in true },
                     prefers: { $0.answers.first?.confidence ?? 0 > $1.answers.first?.confidence ?? 0 })
@@ -189,6 +194,15 @@ public final class SearchIndex: Sendable {
         }
         result.tookMicroseconds = Int((clock.now - start) / .microseconds(1))
         return result
+    }
+
+    /// Runs `body` on one of the pool's reader connections, outside any transaction.
+    ///
+    /// GRDB's `read` wraps each read in `BEGIN`/`COMMIT`, two statements prepared anew each
+    /// time, to see one snapshot while a writer works; an index file has no writer, and its
+    /// connections hold their shared lock for good, so a request runs its statements as they are.
+    func read<Value>(_ body: (Database) throws -> Value) throws -> Value {
+        try pool.unsafeRead(body)
     }
 
     /// A question's words, and the question expanded.
@@ -199,14 +213,14 @@ public final class SearchIndex: Sendable {
 
     private static func answer(
         _ parsed: ParsedQuery, question: ExpandedQuery, _ request: AskRequest, ranker: ArticleRanker, expander: QueryExpander,
-        filter: SearchFilter, phraseCounts: PassagePhraseCounts, db: Database
+        filter: SearchFilter, caches: IndexCaches, db: Database
     ) throws -> AskResult {
         let analysis = QuestionAnalysis(parsed)
         let topic = expander.expand(analysis.topicQuery)
         guard !topic.isEmpty else { return AskResult(answers: [], intent: analysis.intents.first?.rawValue, topic: analysis.topic) }
         try QueryDeadline.check()
         var result = try AnswerSearch(
-            db: db, ranker: ranker, analysis: analysis, topic: topic, question: question, filter: filter, phraseCounts: phraseCounts
+            db: db, ranker: ranker, analysis: analysis, topic: topic, question: question, filter: filter, caches: caches
         ).run(request)
         result.dropped = topic.droppedWords
         return result

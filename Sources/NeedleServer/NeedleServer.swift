@@ -5,7 +5,6 @@ import NIOPosix
 import NeedleProtocol
 import NeedleSearch
 import ServiceLifecycle
-import UnixSignals
 
 /// The Needle daemon: serves an index over a Unix domain socket, one JSON request per line.
 ///
@@ -22,7 +21,7 @@ import UnixSignals
 /// ```
 public final class NeedleServer: Service, Sendable {
     public let configuration: ServerConfiguration
-    private let dispatcher: RequestDispatcher
+    private let responder: IndexResponder
     private let admission: ConnectionAdmission
     private let connections = ConnectionRegistry()
     private let logger: Logger
@@ -33,10 +32,7 @@ public final class NeedleServer: Service, Sendable {
         self.logger = logger
         self.eventLoopGroup = .singleton
         let metrics = ServerMetrics()
-        self.dispatcher = RequestDispatcher(
-            indexes: IndexHolder(index, cacheCapacity: configuration.resultCacheCapacity, metrics: metrics, logger: logger),
-            metrics: metrics,
-            configuration: configuration, logger: logger)
+        self.responder = IndexResponder(index: index, configuration: configuration, metrics: metrics, logger: logger)
         self.admission = ConnectionAdmission(configuration: configuration, connections: connections, metrics: metrics, logger: logger)
     }
 
@@ -57,22 +53,19 @@ public final class NeedleServer: Service, Sendable {
     public static var defaultReaders: Int { NIOSingletons.groupLoopCountSuggestion }
 
     public func run() async throws {
-        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        let triggers = await responder.startReloading(watchInterval: configuration.watchInterval)
+        defer { triggers.cancel() }
         let listener = SocketListener(configuration: configuration, logger: logger)
         let quiescing = ServerQuiescingHelper(group: eventLoopGroup)
         let server = try await listener.open { descriptor in
             try await self.serve(descriptor, quiescing: quiescing)
         }
         defer { listener.close() }
-        let index = dispatcher.indexes.current
+        let index = responder.dispatcher.indexes.current
         logger.info("listening", metadata: [
             "socket": "\(listener.description)", "index": "\(index.path)", "articles": "\(index.meta.articles)",
             "digest": "\(index.meta.corpusDigest)", "max_connections": "\(configuration.maximumConnections)",
         ])
-        let triggers = Task { [dispatcher, configuration] in
-            await IndexReloadTriggers(indexes: dispatcher.indexes, hangups: hangups, watchInterval: configuration.watchInterval).run()
-        }
-        defer { triggers.cancel() }
         let deadline = ShutdownDeadline()
         defer { deadline.cancel() }
         try await withGracefulShutdownHandler {
@@ -109,7 +102,7 @@ public final class NeedleServer: Service, Sendable {
             .childChannelOption(.allowRemoteHalfClosure, value: true)
             .childChannelOption(.writeBufferWaterMark, value: .init(
                 low: configuration.outputHighWatermark / 2, high: configuration.outputHighWatermark))
-        let (admission, dispatcher) = (self.admission, self.dispatcher)
+        let (admission, dispatcher) = (self.admission, self.responder.dispatcher)
         let initializer: @Sendable (any Channel) -> EventLoopFuture<any Channel> = { channel in
             PeerCredentials.of(channel).flatMapThrowing { peer in
                 if let refusal = admission.refusal(of: channel, peer: peer) {

@@ -44,6 +44,18 @@ struct RequestDispatcher: Sendable {
         }
     }
 
+    /// The counted response line to `request` as if it came over the socket: it is checked as
+    /// its request line would be (``NeedleProtocol/RequestDecoder/decode(value:)``), so the
+    /// protocol's caps and ranges (`limit` above the maximum, a negative `offset`) hold unchanged.
+    /// Answered on the calling thread, `reload` included.
+    func reply(to request: Request) -> [UInt8] {
+        let start = ContinuousClock.now
+        switch RequestDecoder.decode(value: request.jsonObject) {
+        case .failure(let error): return finish("invalid", .error(error), since: start)
+        case .success(let checked): return answer(checked, since: start)
+        }
+    }
+
     /// Runs a decoded request and returns its encoded, counted response line.
     private func answer(_ request: Request, since start: ContinuousClock.Instant) -> [UInt8] {
         finish(request.operation.name, answering(request) { try respond(to: request) }, since: start)

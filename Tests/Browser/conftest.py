@@ -1,5 +1,6 @@
-"""Fixtures for the browser tests: a real needled over the bundled corpus, needle-http in front
-of it on a free port, and headless Chromium driven by Selenium.
+"""Fixtures for the browser tests: needle-http serving the bundled corpus's index in its own
+process (`--in-process`, as `Tools/serve --http` runs it) on a free port, and headless Chromium
+driven by Selenium.
 
 The binaries come from $NEEDLE_BIN_DIR when set (binaries built elsewhere), else from `swift build --show-bin-path`.
 """
@@ -43,44 +44,29 @@ def wait_until(check, seconds: float, what: str):
     raise RuntimeError(f"timed out waiting for {what}")
 
 
-def ping(socket_path: str) -> bool:
-    with socket.socket(socket.AF_UNIX) as connection:
-        connection.settimeout(2)
-        connection.connect(socket_path)
-        connection.sendall(b'{"op":"ping"}\n')
-        return b'"ok":true' in connection.recv(200)
-
-
 @pytest.fixture(scope="session")
 def gateway_url():
-    """needled + needle-http on a temporary socket and a free port; yields the page's URL."""
+    """needle-http --in-process over a fresh index of Corpus/ on a free port; yields the page's URL."""
     binaries = bin_dir()
-    for name in ("needle", "needled", "needle-http"):
+    for name in ("needle", "needle-http"):
         if not (binaries / name).exists():
             pytest.fail(f"{binaries / name} is missing: build the package first (swift build)")
     work = Path(tempfile.mkdtemp(prefix="needle-browser-"))
-    index, sock, port = work / "needle.sqlite", str(work / "needle.sock"), free_port()
+    index, port = work / "needle.sqlite", free_port()
     subprocess.run([binaries / "needle", "index", "--corpus", ROOT / "Corpus", "--out", index],
                    check=True, capture_output=True)
-    root = ["--allow-root"] if os.getuid() == 0 else []
-    daemon = subprocess.Popen([binaries / "needled", "--index", index, "--socket", sock, "--log-level", "warning", *root],
-                              stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-    gateway = None
+    gateway = subprocess.Popen([binaries / "needle-http", "--in-process", "--index", index, "--port", str(port),
+                                "--log-level", "warning"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     try:
-        wait_until(lambda: ping(sock), 20, "needled")
-        gateway = subprocess.Popen([binaries / "needle-http", "--socket", sock, "--index", index, "--port", str(port),
-                                    "--log-level", "warning"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
         url = f"http://127.0.0.1:{port}"
         wait_until(lambda: urllib.request.urlopen(url + "/health", timeout=2).status == 200, 20, "needle-http")
         yield url
     finally:
-        for process in (gateway, daemon):
-            if process is not None:
-                process.terminate()
-                try:
-                    process.wait(10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+        gateway.terminate()
+        try:
+            gateway.wait(10)
+        except subprocess.TimeoutExpired:
+            gateway.kill()
         shutil.rmtree(work, ignore_errors=True)
 
 

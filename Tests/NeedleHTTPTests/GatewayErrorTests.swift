@@ -85,12 +85,14 @@ import Testing
         defer { directory.remove() }
         let gateway = try Gateway(configuration: GatewayConfiguration(
             socketPath: directory.file("absent.sock"), indexPath: directory.file("absent.sqlite")))
-        try await Application(router: gateway.router()).test(.router) { client in
-            let health = try await client.execute(uri: "/health", method: .get)
-            #expect(health.status == .serviceUnavailable)
-            #expect(try GatewayFixture.errorCode(health) == "internal")
-            let article = try await client.execute(uri: "/articles/microneedling", method: .get)
-            #expect(article.status == .serviceUnavailable)
+        for setup in [TestingSetup.router, .live] {
+            try await Application(router: gateway.router(), server: gateway.server).test(setup) { client in
+                let health = try await client.execute(uri: "/health", method: .get)
+                #expect(health.status == .serviceUnavailable)
+                #expect(try GatewayFixture.errorCode(health) == "internal")
+                let article = try await client.execute(uri: "/articles/microneedling", method: .get)
+                #expect(article.status == .serviceUnavailable)
+            }
         }
     }
 
@@ -101,7 +103,7 @@ import Testing
         let index = GatewayFixture.corpus.indexPath
         let first = try await DaemonProcess.start(index: index, socketPath: socket)
         let gateway = try Gateway(configuration: GatewayConfiguration(socketPath: socket, indexPath: index, connections: 1))
-        defer { Task { await gateway.pool.close() } }
+        defer { Task { await gateway.backend.close() } }
         try await Application(router: gateway.router()).test(.router) { client in
             #expect(try await client.execute(uri: "/health", method: .get).status == .ok)
             first.kill()
@@ -149,6 +151,17 @@ import Testing
 
     @Test func anEncodedPlusStaysAPlus() throws {
         #expect(try QueryString("q=c%2B%2B")["q"] == "c++")
+        #expect(try QueryString("q=c%2b%2b")["q"] == "c++")
+    }
+
+    @Test(arguments: ["q=caf%c3%a9", "q=caf%C3%A9", "q=caf%C3%a9", "q=caf%c3%A9"])
+    func hexDigitsMayBeEitherCase(query: String) throws {
+        #expect(try QueryString(query)["q"] == "café")
+    }
+
+    @Test(arguments: ["q=%", "q=%4", "q=a%4", "q=%G1", "q=%1G", "q=%C3", "q=%FF", "q=%C3%28", "q=%ED%A0%80", "%ZZ=1"])
+    func aBrokenEscapeOrBytesThatAreNotUTF8AreRefused(query: String) {
+        #expect(throws: GatewayError(.badRequest, "the query string is not valid percent-encoded UTF-8")) { try QueryString(query) }
     }
 
     @Test func parametersBecomeTheSocketRequest() throws {

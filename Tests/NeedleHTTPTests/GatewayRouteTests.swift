@@ -127,6 +127,37 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        "/search?q=PCI&limit=2", "/suggest?q=micro&limit=3", "/ask?q=How%20long%20is%20skin%20red%20after%20microneedling%3F&limit=1",
+        "/search?q=acne&limit=-1", "/health",
+    ])
+    func theEventLoopAnswersAsTheRouterDoes(uri: String) async throws {
+        let overRouter = try await GatewayFixture.withGateway { client, _ in try await client.execute(uri: uri, method: .get) }
+        let overTCP = try await GatewayFixture.withGateway(.live) { client, _ in try await client.execute(uri: uri, method: .get) }
+        #expect(overTCP.status == overRouter.status)
+        #expect(overTCP.headers[.contentType] == "application/json")
+        #expect(overTCP.headers[.server] == Gateway.serverName)
+        #expect(GatewayFixture.withoutTime(String(buffer: overTCP.body)) == GatewayFixture.withoutTime(String(buffer: overRouter.body)))
+    }
+
+    @Test func pipelinedRequestsAreAnsweredInOrderWhateverReplyComesFirst() async throws {
+        try await GatewayFixture.withGateway(.live) { client, _ in
+            let port = try #require(client.port)
+            let targets = [
+                "/ask?q=How%20long%20is%20skin%20red%20after%20microneedling%20and%20what%20helps%3F&limit=3",
+                "/suggest?q=micro", "/openapi.json", "/suggest?q=sunscr", "/health",
+            ]
+            let requests = targets.enumerated().map { number, target in
+                "GET \(target) HTTP/1.1\r\nHost: localhost\r\n" + (number == targets.count - 1 ? "Connection: close\r\n" : "") + "\r\n"
+            }
+            let text = try RawHTTPExchange.send(requests.joined(), port: port)
+            let marks = [#""answers""#, #""matched":"Microneedling""#, #""openapi""#, #""matched":"Sunscreen""#, #"{"id":null,"ok":true}"#]
+            let places = try marks.map { try #require(text.range(of: $0)).lowerBound }
+            #expect(places == places.sorted(), "\(text.prefix(2000))")
+            #expect(text.components(separatedBy: "HTTP/1.1 200 OK").count == targets.count + 1)
+        }
+    }
+
     @Test func aLiveServerAnswersOverTCP() async throws {
         try await GatewayFixture.withGateway(.live) { client, _ in
             let response = try await client.execute(uri: "/suggest?q=skin+need", method: .get)

@@ -8,6 +8,9 @@ import Testing
         (["--connections", "0"], "--connections must be at least 1"),
         (["--rate-limit=-1"], "--rate-limit must be 0 or more"),
         (["--log-level", "loud"], "--log-level must be one of"),
+        (["--in-process", "--socket", "/tmp/needle.sock"], "--socket and --in-process exclude each other"),
+        (["--watch"], "--watch needs --in-process"),
+        (["--in-process", "--index", "/nonexistent/needle.sqlite", "--port", "0"], "needle-http: "),
     ])
     func aBadOptionIsRefused(arguments: [String], message: String) throws {
         let run = try CommandRun.run("needle-http", arguments)

@@ -13,6 +13,8 @@ import Testing
         try Self.index.pool.read { db in
             let articles = try Row.fetchAll(db, sql: "SELECT id, first_passage, last_passage FROM articles ORDER BY id")
             let ranges = articles.map { ($0[1] as Int64)...($0[2] as Int64) }
+            let kept = try Self.index.caches.articles.articles(articles.map { $0[0] }, in: db)
+            let stored = articles.map { kept[$0[0]] }
             var texts: [Int64: PassageHighlighter.Candidate] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, heading, text FROM passages") {
                 texts[row[0]] = PassageHighlighter.Candidate(heading: row[1], text: row[2])
@@ -23,7 +25,7 @@ import Testing
                 guard !query.isEmpty else { continue }
                 let ids = try Self.index.terms.passageTermIDs(PassageHighlighter.stems(of: query), in: db)
                 let highlighter = PassageHighlighter(query: query, snippetTokens: ArticleSearch.snippetTokens, termIDs: ids)
-                let stored = try HitPassages.read(ranges, highlighter: highlighter, in: db)
+                let stored = HitPassages.read(stored, highlighter: highlighter)
                 for (index, range) in ranges.enumerated() {
                     let expected = highlighter.bestPassage(among: range.map { texts[$0]! })
                     #expect(stored.highlights[index] == expected, "\(text): passages \(range)")

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NeedleIndex
 import NeedleProtocol
 @testable import NeedleSearch
 import NeedleTesting
@@ -33,7 +34,8 @@ import Testing
             let topic = Self.index.expander.expand(QuestionAnalysis(text).topicQuery)
             guard !question.isEmpty else { continue }
             try Self.index.pool.read { db in
-                guard let matches = try PassageTermMatches(question: question, topic: topic, terms: Self.index.terms, phraseCounts: Self.index.phraseCounts, db: db) else { return }
+                guard let matches = try PassageTermMatches(question: question, topic: topic, terms: Self.index.terms, termRows: Self.index.caches.termRows,
+                phraseCounts: Self.index.caches.phraseCounts, db: db) else { return }
                 let highlighter = PassageHighlighter(query: topic)
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT p.id, p.heading, p.text, t.terms, (
@@ -42,7 +44,9 @@ import Testing
                     WHERE p.article_id IN (SELECT id FROM articles ORDER BY random() LIMIT 5)
                     """, arguments: [question.matchExpression])
                 for row in rows {
-                    let match = matches.match([UInt8](row[3] as Data))
+                    var ids: [UInt32] = []
+                    let heading = PassageTerms.decode([UInt8](row[3] as Data), into: &ids)
+                    let match = matches.match(ids[...], headingTokens: heading)
                     #expect(match.text == (row[4] as Double?).map { -$0 }, "\(text): passage \(row[0] as Int64)")
                     #expect(match.coverage == highlighter.groupCoverage(of: row[2], heading: row[1]), "\(text): passage \(row[0] as Int64)")
                     compared += 1
@@ -55,7 +59,8 @@ import Testing
     @Test func aWordOnlyFTS5ReadsLeavesTheQuestionToFTS5() throws {
         let question = Self.index.expand("is κρέμα good for skin?")
         try Self.index.pool.read { db in
-            let matches = try PassageTermMatches(question: question, topic: question, terms: Self.index.terms, phraseCounts: Self.index.phraseCounts, db: db)
+            let matches = try PassageTermMatches(question: question, topic: question, terms: Self.index.terms, termRows: Self.index.caches.termRows,
+                phraseCounts: Self.index.caches.phraseCounts, db: db)
             #expect(matches == nil)
         }
     }

@@ -18,8 +18,8 @@ struct AnswerSearch {
     /// The whole question, expanded: for matching passage text.
     let question: ExpandedQuery
     let filter: SearchFilter
-    /// The index's counts of the passages holding phrases of several words.
-    let phraseCounts: PassagePhraseCounts
+    /// What the index keeps in memory: the articles' passages, terms' rows, phrases' counts.
+    let caches: IndexCaches
 
     /// How many of the best articles' passages are considered.
     static let articleDepth = 5
@@ -29,10 +29,12 @@ struct AnswerSearch {
     /// A passage being considered, with the parts of its score.
     private struct Candidate {
         var id: Int64
-        var article: RankedArticle
-        var heading: String?
-        /// Its stored terms (``NeedleIndex/PassageTerms``).
-        var terms: [UInt8]
+        /// Its article's position among the ranked articles.
+        var article: Int
+        /// Its article as kept in memory, and its position among the article's passages.
+        var stored: StoredArticle
+        var position: Int
+        var heading: String? { stored.passages[position].heading }
         /// Its bm25 for the question; nil when no phrase of the question occurs in it.
         var textScore: Double?
         /// The share of the topic's groups it holds; worked out only when its article is not named.
@@ -45,30 +47,31 @@ struct AnswerSearch {
 
     func run(_ request: AskRequest) throws -> AskResult {
         let articles = Array(try ranker.rank(topic, filter: filter, count: Self.articleDepth).articles.prefix(Self.articleDepth))
-        var candidates = try passages(of: articles)
+        let stored = try caches.articles.articles(articles.map(\.id), in: db)
+        var candidates = passages(of: articles, stored: stored)
         try matchText(of: &candidates, in: articles)
         // Scoring the passages runs in Swift, out of the progress handler's sight.
         try QueryDeadline.check()
         let bestText = candidates.compactMap(\.textScore).max() ?? 0
         let bestArticle = articles.first?.score ?? 0
-        // The same headings recur across articles ("Risks and side effects"): each is read once.
+        // The same headings recur across articles ("Risks and side effects"): each is matched once.
         var headingMatches: [String?: Double] = [:]
         for index in candidates.indices {
             var candidate = candidates[index]
-            candidate.headingMatch = headingMatches[candidate.heading] ?? analysis.headingMatch(candidate.heading)
-            headingMatches[candidate.heading] = candidate.headingMatch
+            let heading = candidate.heading
+            candidate.headingMatch = headingMatches[heading] ?? analysis.headingMatch(words: candidate.stored.passages[candidate.position].headingWords)
+            headingMatches[heading] = candidate.headingMatch
             candidate.passageMatch = bestText > 0 ? (candidate.textScore ?? 0) / bestText : 0
-            let articleMatch = bestArticle > 0 ? candidate.article.score / bestArticle : 0
+            let article = articles[candidate.article]
+            let articleMatch = bestArticle > 0 ? article.score / bestArticle : 0
             candidate.score = articleMatch + candidate.headingMatch + Self.passageWeight * candidate.passageMatch
-            let subject = Self.subject(nameShare: candidate.article.nameEvidence?.share ?? 0, coverage: candidate.coverage)
+            let subject = Self.subject(nameShare: article.nameEvidence?.share ?? 0, coverage: candidate.coverage)
             candidate.confidence = Self.confidence(subject: subject * articleMatch, fit: candidate.headingMatch, text: candidate.passageMatch)
             candidates[index] = candidate
         }
         candidates.sort { ($0.confidence, $0.score, -$0.id) > ($1.confidence, $1.score, -$1.id) }
         let chosen = candidates.filter { $0.confidence >= request.minimumConfidence }.prefix(request.limit)
-        // Only the answers' texts are read: the rest were scored on their stored terms.
-        let texts = try self.texts(of: chosen.map(\.id))
-        let answers = chosen.map { answer(for: $0, text: texts[$0.id] ?? "", explain: request.explain) }
+        let answers = chosen.map { answer(for: $0, of: articles[$0.article], explain: request.explain) }
         let suggestions = answers.isEmpty ? articles.map { ArticleReference(slug: $0.slug, title: $0.title) } : []
         return AskResult(
             answers: answers, intent: analysis.intents.first?.rawValue, topic: analysis.topic,
@@ -90,10 +93,9 @@ struct AnswerSearch {
         ArticleSearch.rounded(min(1, max(0, 0.5 * subject + 0.35 * fit + 0.15 * text)))
     }
 
-    private func answer(for candidate: Candidate, text: String, explain: Bool) -> AskResult.Answer {
-        let article = candidate.article
-        return AskResult.Answer(
-            slug: article.slug, title: article.title, section: candidate.heading, text: text,
+    private func answer(for candidate: Candidate, of article: RankedArticle, explain: Bool) -> AskResult.Answer {
+        AskResult.Answer(
+            slug: article.slug, title: article.title, section: candidate.heading, text: candidate.stored.passages[candidate.position].text,
             score: ArticleSearch.rounded(candidate.score), confidence: candidate.confidence,
             explain: explain ? ScoreExplanation(
                 bm25: ArticleSearch.rounded(article.bm25), bm25Normalized: ArticleSearch.rounded(article.bm25Normalized),
@@ -106,55 +108,38 @@ struct AnswerSearch {
     /// coverage of the topic: from the passages' stored terms, or, when the question has a
     /// word whose term only FTS5 computes, from FTS5 (``PassageMatches``) and the highlighter.
     private func matchText(of candidates: inout [Candidate], in articles: [RankedArticle]) throws {
-        if let matches = try PassageTermMatches(question: question, topic: topic, terms: ranker.terms, phraseCounts: phraseCounts, db: db) {
+        if let matches = try PassageTermMatches(
+            question: question, topic: topic, terms: ranker.terms, termRows: caches.termRows, phraseCounts: caches.phraseCounts, db: db)
+        {
             for index in candidates.indices {
-                (candidates[index].textScore, candidates[index].coverage) = matches.match(candidates[index].terms)
+                let (stored, position) = (candidates[index].stored, candidates[index].position)
+                (candidates[index].textScore, candidates[index].coverage) =
+                    matches.match(stored.terms(at: position), headingTokens: stored.passages[position].headingTokens)
             }
             return
         }
         let scores = try PassageMatches(db: db, terms: ranker.terms)
             .scores(question, within: articles.map(\.passages), candidates: Set(candidates.map(\.id)))
-        let unnamed = candidates.filter { !(($0.article.nameEvidence?.share ?? 0) > 0) }.map(\.id)
-        let texts = try texts(of: unnamed)
         let highlighter = PassageHighlighter(query: topic)
         for index in candidates.indices {
-            candidates[index].textScore = scores[candidates[index].id]
-            if let text = texts[candidates[index].id] {
-                candidates[index].coverage = highlighter.groupCoverage(of: text, heading: candidates[index].heading)
+            let candidate = candidates[index]
+            candidates[index].textScore = scores[candidate.id]
+            if !((articles[candidate.article].nameEvidence?.share ?? 0) > 0) {
+                let passage = candidate.stored.passages[candidate.position]
+                candidates[index].coverage = highlighter.groupCoverage(of: passage.text, heading: passage.heading)
             }
         }
     }
 
-    /// Every passage with text of the given articles, with its stored terms, article by
-    /// article, in one statement: the articles' passage id ranges go in as one JSON array, so
-    /// the statement is cached.
-    private func passages(of articles: [RankedArticle]) throws -> [Candidate] {
-        guard !articles.isEmpty else { return [] }
-        let ranges = "[" + articles.map { "[\($0.passages.lowerBound),\($0.passages.upperBound)]" }.joined(separator: ",") + "]"
-        let rows = try Row.fetchCursor(
-            db.cachedStatement(sql: """
-                SELECT r.key, p.id, p.heading, t.terms FROM json_each(?) AS r
-                JOIN passages AS p ON p.id BETWEEN json_extract(r.value, '$[0]') AND json_extract(r.value, '$[1]')
-                LEFT JOIN passage_terms AS t ON t.id = p.id
-                WHERE p.text != '' ORDER BY r.key, p.id
-                """),
-            arguments: [ranges])
+    /// Every passage with text of the given articles, article by article.
+    private func passages(of articles: [RankedArticle], stored: [Int64: StoredArticle]) -> [Candidate] {
         var candidates: [Candidate] = []
-        while let row = try rows.next() {
-            let terms = (row[3] as Data?).map { [UInt8]($0) } ?? []
-            candidates.append(Candidate(id: row[1], article: articles[row[0]], heading: row[2], terms: terms))
+        for (index, article) in articles.enumerated() {
+            guard let kept = stored[article.id] else { continue }
+            for position in kept.passages.indices where !kept.passages[position].text.isEmpty {
+                candidates.append(Candidate(id: kept.passages[position].id, article: index, stored: kept, position: position))
+            }
         }
         return candidates
-    }
-
-    /// The texts of the passages `ids`, in one statement.
-    private func texts(of ids: [Int64]) throws -> [Int64: String] {
-        guard !ids.isEmpty else { return [:] }
-        var texts: [Int64: String] = [:]
-        let rows = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT id, text FROM passages WHERE id IN (SELECT value FROM json_each(?))"),
-            arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
-        while let row = try rows.next() { texts[row[0]] = row[1] }
-        return texts
     }
 }

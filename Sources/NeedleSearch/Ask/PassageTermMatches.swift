@@ -19,8 +19,8 @@ import NeedleIndex
 /// caller asks FTS5.
 ///
 /// ```swift
-/// let matches = try PassageTermMatches(question: question, topic: topic, terms: terms, phraseCounts: counts, db: db)
-/// matches?.match(storedTerms)   // (text: bm25 or nil when no phrase occurs, coverage: 0…1)
+/// let matches = try PassageTermMatches(question: question, topic: topic, terms: terms, termRows: rows, phraseCounts: counts, db: db)
+/// matches?.match(terms, headingTokens: 2)   // (text: bm25 or nil when no phrase occurs, coverage: 0…1)
 /// ```
 struct PassageTermMatches {
     /// The weights of `passages_fts`'s columns, heading and text.
@@ -38,12 +38,15 @@ struct PassageTermMatches {
     private var firstTerms = [UInt64](repeating: 0, count: 16)
     private let bm25: BM25
 
-    init?(question: ExpandedQuery, topic: ExpandedQuery, terms: IndexTerms, phraseCounts: PassagePhraseCounts, db: Database) throws {
+    init?(
+        question: ExpandedQuery, topic: ExpandedQuery, terms: IndexTerms, termRows: TermRows, phraseCounts: PassagePhraseCounts,
+        db: Database
+    ) throws {
         let questionWords = question.matchPhrases.map { $0.map { IndexTerms.term(of: [$0]) } }
         let topicWords = topic.groups.map { $0.alternatives.map { $0.map { IndexTerms.term(of: [$0]) } } }
         let words = questionWords.joined().map { $0 } + topicWords.joined().joined().map { $0 }
         guard words.allSatisfy({ $0 != nil }) else { return nil }
-        let rows = try Self.termRows(Set(words.compactMap { $0 }), db: db)
+        let rows = try termRows.rows(Set(words.compactMap { $0 }), in: db)
         func ids(_ words: [String?]) -> [UInt32] { words.map { rows[$0 ?? ""]?.id ?? 0 } }
         bm25 = terms.passages
         questionPhrases = questionWords.map(ids)
@@ -72,10 +75,14 @@ struct PassageTermMatches {
     }
 
     /// The question's bm25 in a passage (nil when none of its phrases occurs there) and the
-    /// share of the topic's groups the passage holds, from its `passage_terms` blob.
-    func match(_ stored: [UInt8]) -> (text: Double?, coverage: Double) {
-        var terms: [UInt32] = []
-        guard let heading = PassageTerms.decode(stored, into: &terms) else { return (nil, 0) }
+    /// share of the topic's groups the passage holds, from its stored term ids, of which the
+    /// first `headingTokens` are its heading's (nil when it has none stored: no match).
+    func match(_ stored: ArraySlice<UInt32>, headingTokens: Int?) -> (text: Double?, coverage: Double) {
+        guard let heading = headingTokens else { return (nil, 0) }
+        return stored.withUnsafeBufferPointer { match($0, heading: heading) }
+    }
+
+    private func match(_ terms: UnsafeBufferPointer<UInt32>, heading: Int) -> (text: Double?, coverage: Double) {
         let columns = [0..<heading, heading..<terms.count]
         var hits = [Int32](repeating: 0, count: 2 * questionPhrases.count)
         var groups = Set<Int>()
@@ -112,21 +119,10 @@ struct PassageTermMatches {
         }
     }
 
-    private static func occurs(_ phrase: [UInt32], in terms: [UInt32], at position: Int, within range: Range<Int>) -> Bool {
+    private static func occurs(_ phrase: [UInt32], in terms: UnsafeBufferPointer<UInt32>, at position: Int, within range: Range<Int>) -> Bool {
         guard position + phrase.count <= range.upperBound else { return false }
         for offset in 1..<max(1, phrase.count) where terms[position + offset] != phrase[offset] { return false }
         return true
-    }
-
-    /// Each term's id and how many passages hold it, in one statement.
-    private static func termRows(_ terms: Set<String>, db: Database) throws -> [String: (id: UInt32, passages: Int64)] {
-        guard !terms.isEmpty else { return [:] }
-        var rows: [String: (id: UInt32, passages: Int64)] = [:]
-        let cursor = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT term, id, passages FROM terms WHERE term IN (SELECT value FROM json_each(?))"),
-            arguments: ["[" + terms.map { "\"\($0)\"" }.joined(separator: ",") + "]"])
-        while let row = try cursor.next() { rows[row[0]] = (UInt32(truncatingIfNeeded: row[1] as Int64), row[2]) }
-        return rows
     }
 
     /// How many passages hold a phrase of several words: none when a word is in none,

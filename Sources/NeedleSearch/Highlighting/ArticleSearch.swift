@@ -1,23 +1,26 @@
 import GRDB
 import NeedleProtocol
 
-/// One search: rank articles with ``ArticleRanker``, count them when needed, read the
+/// One search: rank articles with ``ArticleRanker``, count them when needed, choose the
 /// page's passages with ``HitPassages`` (each hit's best section and snippet, chosen by
-/// ``PassageHighlighter``), and add facets and explanations when asked.
+/// ``PassageHighlighter`` from the articles ``ArticleStore`` keeps), and add facets and
+/// explanations when asked.
 struct ArticleSearch {
     let db: Database
     let ranker: ArticleRanker
     let query: ExpandedQuery
     let filter: SearchFilter
+    let caches: IndexCaches
 
     /// Words of context a snippet shows around its matches.
     static let snippetTokens = 24
 
-    init(db: Database, ranker: ArticleRanker, query: ExpandedQuery, filter: SearchFilter) {
+    init(db: Database, ranker: ArticleRanker, query: ExpandedQuery, filter: SearchFilter, caches: IndexCaches) {
         self.db = db
         self.ranker = ranker
         self.query = query
         self.filter = filter
+        self.caches = caches
     }
 
     func run(_ request: SearchRequest) throws -> SearchResult {
@@ -26,10 +29,9 @@ struct ArticleSearch {
         let total = try known ?? count()
         // Highlighting runs in Swift, out of the progress handler's sight.
         try QueryDeadline.check()
-        let highlighter = PassageHighlighter(
-            query: query, snippetTokens: Self.snippetTokens,
-            termIDs: try ranker.terms.passageTermIDs(PassageHighlighter.stems(of: query), in: db))
-        let passages = try HitPassages.read(page.map(\.passages), highlighter: highlighter, in: db)
+        let highlighter = PassageHighlighter(query: query, snippetTokens: Self.snippetTokens, termIDs: try termIDs())
+        let stored = try caches.articles.articles(page.map(\.id), in: db)
+        let passages = HitPassages.read(page.map { stored[$0.id] }, highlighter: highlighter)
         let fields = request.explain ? try fieldScores(of: page.map(\.id)) : [:]
         let hits = page.enumerated().map { index, article in
             hit(article, highlight: passages.highlights[index], introduction: passages.introductions[index] ?? "",
@@ -39,6 +41,11 @@ struct ArticleSearch {
             total: total, hits: hits, expanded: query.phrases, interpretedAs: query.interpretations, dropped: query.droppedWords,
             facets: request.facets ? try facets() : nil,
             explain: request.explain ? QueryExplanation(match: query.matchExpression, formula: ranker.weights.formula) : nil)
+    }
+
+    /// The index's term id of each of the query's stems that passages hold.
+    private func termIDs() throws -> [String: UInt32] {
+        try caches.termRows.rows(PassageHighlighter.stems(of: query), in: db).compactMapValues { $0.id > 0 ? $0.id : nil }
     }
 
     private func count() throws -> Int {

@@ -77,6 +77,8 @@ struct PassageHighlighter {
     private let phrasesByFirstStem: [[Phrase]]
     /// The index's term id of each query stem, by stem id (0 when the index has none).
     private let indexIDs: [UInt32]
+    /// The index's term ids of the query's stems that passages hold.
+    var termIDs: [UInt32] { indexIDs.filter { $0 != 0 } }
     /// A bit per index term id modulo 64 of `indexIDs`: most tokens are no query term and
     /// fail this test without a look at `indexIDs`.
     private let indexIDMask: UInt64
@@ -132,7 +134,9 @@ struct PassageHighlighter {
         let choice = choose(candidates.count) { index in
             let text = TokenizedText(candidates[index].text)
             texts.append(text)
-            return (candidates[index].heading.map { stemIDs(of: TokenizedText($0)) } ?? [], stemIDs(of: text))
+            let heading = candidates[index].heading.map { stemIDs(of: TokenizedText($0)) } ?? []
+            let stems = stemIDs(of: text)
+            return (matches(heading), matches(stems), stems.count)
         }
         guard let choice else { return nil }
         return highlight(choice, heading: candidates[choice.index].heading, text: texts[choice.index])
@@ -143,8 +147,13 @@ struct PassageHighlighter {
     func bestPassage(stored candidates: [StoredCandidate]) -> Choice? {
         choose(candidates.count) { index in
             let candidate = candidates[index]
+            // Most passages of a hit hold no query term: they score 0 without a closer look.
+            guard candidate.ids.contains(where: { stemID(ofStored: $0) >= 0 }) else { return nil }
             let split = candidate.ids.startIndex + min(candidate.headingTokens, candidate.ids.count)
-            return (stemIDs(of: candidate.ids[..<split]), stemIDs(of: candidate.ids[split...]))
+            let (heading, text) = (candidate.ids[..<split], candidate.ids[split...])
+            return (
+                matches(count: heading.count) { stemID(ofStored: heading[heading.startIndex + $0]) },
+                matches(count: text.count) { stemID(ofStored: text[text.startIndex + $0]) }, text.count)
         }
     }
 
@@ -162,16 +171,16 @@ struct PassageHighlighter {
             headingScore: min(1, choice.heading / Double(max(1, groupCount))))
     }
 
-    /// The best of `count` candidates, given each one's heading and text as stem ids.
-    private func choose(_ count: Int, _ stems: (Int) -> (heading: [Int], text: [Int])) -> Choice? {
+    /// The best of `count` candidates, given each one's matches in its heading and text and
+    /// how many tokens its text has; nil for a candidate known to match nothing.
+    private func choose(_ count: Int, _ matches: (Int) -> (heading: [Match], text: [Match], textTokens: Int)?) -> Choice? {
         var best: Choice?
         for index in 0..<count {
-            let (heading, text) = stems(index)
-            let matches = self.matches(text)
-            let headingScore = heading.isEmpty ? 0 : score(self.matches(heading))
-            let score = self.score(matches) + Self.headingWeight * headingScore
+            guard let (heading, text, textTokens) = matches(index) else { continue }
+            let headingScore = score(heading)
+            let score = self.score(text) + Self.headingWeight * headingScore
             if score > 0, score > best?.score ?? 0 {
-                best = Choice(index: index, score: score, heading: headingScore, matches: matches, textTokens: text.count)
+                best = Choice(index: index, score: score, heading: headingScore, matches: text, textTokens: textTokens)
             }
         }
         return best
@@ -186,16 +195,22 @@ struct PassageHighlighter {
 
     /// The phrases found in a text given as the stem id of each token.
     private func matches(_ ids: [Int]) -> [Match] {
+        matches(count: ids.count) { ids[$0] }
+    }
+
+    /// The phrases found in a text of `count` tokens, given the stem id at each position.
+    private func matches(count: Int, _ stemAt: (Int) -> Int) -> [Match] {
         var matches: [Match] = []
         var position = 0
-        while position < ids.count {
-            guard ids[position] >= 0 else {
+        while position < count {
+            let stem = stemAt(position)
+            guard stem >= 0 else {
                 position += 1
                 continue
             }
-            let phrase = phrasesByFirstStem[ids[position]].first { phrase in
-                position + phrase.stems.count <= ids.count
-                    && phrase.stems.indices.allSatisfy { ids[position + $0] == phrase.stems[$0] }
+            let phrase = phrasesByFirstStem[stem].first { phrase in
+                position + phrase.stems.count <= count
+                    && phrase.stems.indices.allSatisfy { stemAt(position + $0) == phrase.stems[$0] }
             }
             if let phrase {
                 matches.append(Match(group: phrase.group, tokens: position..<(position + phrase.stems.count), isOriginal: phrase.isOriginal))
@@ -207,12 +222,10 @@ struct PassageHighlighter {
         return matches
     }
 
-    /// For each stored token, the id of its stem, or -1 when it is no query stem.
-    private func stemIDs(of tokens: ArraySlice<UInt32>) -> [Int] {
-        tokens.map { token in
-            guard token != 0, indexIDMask & (1 << UInt64(token & 63)) != 0 else { return -1 }
-            return indexIDs.firstIndex(of: token) ?? -1
-        }
+    /// The id of the stem of a stored token, or -1 when it is no query stem.
+    private func stemID(ofStored token: UInt32) -> Int {
+        guard token != 0, indexIDMask & (1 << UInt64(token & 63)) != 0 else { return -1 }
+        return indexIDs.firstIndex(of: token) ?? -1
     }
 
     /// For each token, the id of its stem, or -1 when it is no query stem.

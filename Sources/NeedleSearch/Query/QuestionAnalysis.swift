@@ -82,21 +82,54 @@ public struct QuestionAnalysis: Sendable, Hashable {
     /// names its subject, so only the other words tell what a heading answers. The
     /// introduction (no heading) answers "what is it".
     func headingMatch(_ heading: String?) -> Double {
+        headingMatch(words: heading.map(HeadingWords.init))
+    }
+
+    /// ``headingMatch(_:)`` of a heading whose words were stemmed beforehand (nil for the
+    /// introduction): headings recur from question to question, their stems need not.
+    func headingMatch(words heading: HeadingWords?) -> Double {
         guard let heading else { return intents.contains(.definition) ? 1 : 0.2 }
-        let headingTokens = TextNormalizer.tokens(heading)
-        let headingStems = headingTokens.map { PorterStemmer.stem($0) }
         var best = 0.0
         for intent in intents {
-            let intentWeight = intentWeights[intent] ?? 1
-            for (phrase, weight) in Self.headingStems[intent] ?? [] where weight * intentWeight > best {
-                if !Self.occurrences(of: phrase, in: headingStems).isEmpty { best = weight * intentWeight }
-            }
+            guard let weight = heading.intentWeights[intent] else { continue }
+            best = max(best, weight * (intentWeights[intent] ?? 1))
         }
-        let content = Set(headingTokens.indices.filter { !Stopwords.contains(headingTokens[$0]) }.map { headingStems[$0] })
-            .subtracting(topicStems)
-        guard !content.isEmpty else { return best }
-        let shared = Double(content.intersection(stems).count) / Double(content.count)
-        return max(best, 0.9 * shared)
+        // The heading's content words apart from the topic's, and how many of them the question has.
+        var (content, shared) = (0, 0)
+        for stem in heading.contentStems where !topicStems.contains(stem) {
+            content += 1
+            if stems.contains(stem) { shared += 1 }
+        }
+        guard content > 0 else { return best }
+        return max(best, 0.9 * Double(shared) / Double(content))
+    }
+
+    /// A section heading's words as ``headingMatch(words:)`` reads them.
+    struct HeadingWords: Sendable {
+        /// Per intent, the weight of its best heading words the heading holds (absent when none).
+        let intentWeights: [QuestionIntent: Double]
+        /// The stems of its words that are not stopwords.
+        let contentStems: Set<String>
+
+        init(_ heading: String) {
+            let tokens = TextNormalizer.tokens(heading)
+            let stems = tokens.map { PorterStemmer.stem($0) }
+            var intentWeights: [QuestionIntent: Double] = [:]
+            for (intent, phrases) in QuestionAnalysis.headingStems {
+                for (phrase, weight) in phrases where weight > intentWeights[intent] ?? 0 && QuestionAnalysis.contains(phrase, in: stems) {
+                    intentWeights[intent] = weight
+                }
+            }
+            self.intentWeights = intentWeights
+            contentStems = Set(tokens.indices.filter { !Stopwords.contains(tokens[$0]) }.map { stems[$0] })
+        }
+    }
+
+    fileprivate static func contains(_ phrase: [String], in stems: [String]) -> Bool {
+        guard !phrase.isEmpty, stems.count >= phrase.count else { return false }
+        return (0...(stems.count - phrase.count)).contains { start in
+            phrase.indices.allSatisfy { stems[start + $0] == phrase[$0] }
+        }
     }
 
     /// The starts among `starts` (positions of the phrase's first word) where the rest of it follows.
@@ -121,7 +154,7 @@ public struct QuestionAnalysis: Sendable, Hashable {
         (intent, intent.cues.map(stemmed))
     })
 
-    private static let headingStems: [QuestionIntent: [(phrase: [String], weight: Double)]] = Dictionary(
+    fileprivate static let headingStems: [QuestionIntent: [(phrase: [String], weight: Double)]] = Dictionary(
         uniqueKeysWithValues: QuestionIntent.allCases.map { intent in
             (intent, intent.headingWords.map { (stemmed($0.phrase), $0.weight) })
         })

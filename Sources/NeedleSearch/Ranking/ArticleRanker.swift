@@ -15,6 +15,8 @@ struct ArticleRanker {
     let weights: RankingWeights
     let names: ArticleNameIndex
     let terms: IndexTerms
+    /// Where the returned articles' rows are read from (kept in memory once read).
+    let store: ArticleStore
 
     /// The best `count` articles, best first (the re-scored window is ranked whole, but only
     /// the `articles` rows of those returned are read), and how many articles match when that
@@ -77,21 +79,15 @@ struct ArticleRanker {
         return try Row.fetchAll(statement, arguments: arguments).map { (id: $0[0] as Int64, bm25: -($0[1] as Double)) }
     }
 
-    /// The `articles` rows of scored ids, in the same order. The ids go in as one JSON
-    /// array, so the statement is prepared once and cached.
+    /// The `articles` rows of scored ids, in the same order, from ``ArticleStore``.
     private func articles(_ scored: [Scored]) throws -> [RankedArticle] {
         guard !scored.isEmpty else { return [] }
-        var rows: [Int64: Row] = [:]
-        let articles = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT id, slug, title, kind, summary, first_passage, last_passage FROM articles
-            WHERE id IN (SELECT value FROM json_each(?))
-            """), arguments: ["[" + scored.map { String($0.id) }.joined(separator: ",") + "]"])
-        while let row = try articles.next() { rows[row[0]] = row.copy() }
+        let rows = try store.articles(scored.map(\.id), in: db)
         return scored.compactMap { match in
             rows[match.id].map { row in
                 RankedArticle(
-                    id: match.id, slug: row[1], title: row[2], kind: row[3], summary: row[4],
-                    passages: (row[5] as Int64)...(row[6] as Int64), bm25: match.bm25, bm25Normalized: match.bm25Normalized,
+                    id: match.id, slug: row.slug, title: row.title, kind: row.kind, summary: row.summary,
+                    passages: row.passageIDs, bm25: match.bm25, bm25Normalized: match.bm25Normalized,
                     nameEvidence: match.nameEvidence, nameNormalized: match.nameNormalized, score: match.score)
             }
         }

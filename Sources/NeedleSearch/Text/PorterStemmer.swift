@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The Porter stemmer exactly as SQLite's FTS5 `porter` tokenizer applies it, so that
 /// Needle can tell in Swift which words of a text FTS5 considers matches of a query
 /// (for choosing a hit's section and marking its snippet).
@@ -30,8 +32,24 @@ enum PorterStemmer {
         String(decoding: stem(Array(word.utf8)), as: UTF8.self)
     }
 
+    /// How many words' stems are remembered: queries stem the same words (their own, their
+    /// expansions', the headings') request after request. When full, it starts over.
+    static let rememberedWords = 8_192
+
+    private static let remembered = Mutex<[[UInt8]: [UInt8]]>([:])
+
     static func stem(_ word: [UInt8]) -> [UInt8] {
         guard word.count >= 3, word.count <= 64 else { return word }
+        if let known = remembered.withLock({ $0[word] }) { return known }
+        let stemmed = stemmed(word)
+        remembered.withLock { remembered in
+            if remembered.count >= rememberedWords { remembered.removeAll(keepingCapacity: true) }
+            remembered[word] = stemmed
+        }
+        return stemmed
+    }
+
+    private static func stemmed(_ word: [UInt8]) -> [UInt8] {
         var buffer = word
         step1a(&buffer)
         if apply(step1b, to: &buffer)?.needsCleanup == true { step1bCleanup(&buffer) }

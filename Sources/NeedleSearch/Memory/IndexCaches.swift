@@ -1,0 +1,9 @@
+/// What one open index keeps in memory of what requests read from it, so the next request
+/// that needs the same does not read it again: articles with their passages
+/// (``ArticleStore``), terms' rows (``TermRows``) and phrases' passage counts
+/// (``PassagePhraseCounts``). Each is bounded; a reload opens a new index with empty ones.
+struct IndexCaches: Sendable {
+    let articles = ArticleStore()
+    let termRows = TermRows()
+    let phraseCounts = PassagePhraseCounts()
+}
