@@ -26,6 +26,8 @@ public final class SearchIndex: Sendable {
     public let weights: RankingWeights
     let pool: DatabasePool
     let expander: QueryExpander
+    /// The expander of `ask`, which keeps fewer terms of a long message (``QueryFocus/questionBudget``).
+    let questionExpander: QueryExpander
     let names: ArticleNameIndex
     /// The totals bm25 needs, read at open; the per-term rows are read per query.
     let terms: IndexTerms
@@ -48,6 +50,7 @@ public final class SearchIndex: Sendable {
         self.expander = QueryExpander(
             dictionary: concepts.dictionary,
             focus: QueryFocus(articleCount: meta.articles) { [corrector] in corrector.documentFrequency(of: $0) })
+        self.questionExpander = expander.keeping(QueryFocus.questionBudget)
         self.names = concepts.names
         self.weights = weights
         self.terms = terms
@@ -123,7 +126,8 @@ public final class SearchIndex: Sendable {
         let start = clock.now
         let started = QueryDeadline.now()
         let filter = try SearchFilter(kind: request.kind, concern: request.concern)
-        let typed = expand(request.query)
+        let parsed = ParsedQuery(request.query)
+        let typed = expander.expand(parsed)
         guard !typed.isEmpty else { return SearchResult(total: 0, hits: [], expanded: []) }
         let (weights, names, terms, expander, corrector, caches) =
             (self.weights, self.names, self.terms, self.expander, self.corrector, self.caches)
@@ -131,7 +135,7 @@ public final class SearchIndex: Sendable {
             let ranker = ArticleRanker(db: db, weights: weights, names: names, terms: terms, store: caches.articles)
             return try QueryDeadline.run(db, within: limit, since: started) {
                 try CorrectionFallback.answer(
-                    request.query, corrector: corrector, db: db, correctFirst: Self.isMessage(typed),
+                    request.query, parsed: parsed, corrector: corrector, db: db, correctFirst: Self.isMessage(typed),
                     run: { text in
                         let query = text == request.query ? typed : expander.expand(ParsedQuery(text))
                         try QueryDeadline.check()
@@ -169,14 +173,14 @@ public final class SearchIndex: Sendable {
         let started = QueryDeadline.now()
         let filter = try SearchFilter(kind: request.kind, concern: request.concern)
         let (weights, names, terms, expander, corrector, caches) =
-            (self.weights, self.names, self.terms, self.expander, self.corrector, self.caches)
+            (self.weights, self.names, self.terms, self.questionExpander, self.corrector, self.caches)
         let typed = ParsedQuery(request.question)
         let typedQuestion = expander.expand(typed)
         var result = try read { db in
             let ranker = ArticleRanker(db: db, weights: weights, names: names, terms: terms, store: caches.articles)
             return try QueryDeadline.run(db, within: limit, since: started) {
                 try CorrectionFallback.answer(
-                    request.question, corrector: corrector, db: db, correctFirst: Self.isMessage(typedQuestion),
+                    request.question, parsed: typed, corrector: corrector, db: db, correctFirst: Self.isMessage(typedQuestion),
                     run: { text in
                         // The typed question was read and expanded above; only a corrected one is read again.
                         let (parsed, question) = text == request.question ? (typed, typedQuestion) : Self.read(text, expander: expander)

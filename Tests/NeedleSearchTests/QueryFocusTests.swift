@@ -34,6 +34,17 @@ import Testing
         #expect(Set(kept).isDisjoint(with: expanded.dropped))
     }
 
+    /// `ask` reads fewer terms of a message than a search; the best of them, in the same order.
+    @Test func aQuestionKeepsFewerOfTheSameTerms() {
+        let searched = expander.expand(ParsedQuery(Self.message)).groups.map(\.original)
+        let asked = expander.keeping(QueryFocus.questionBudget).expand(ParsedQuery(Self.message))
+        #expect(asked.groups.count == QueryFocus.questionBudget)
+        #expect(asked.groups.allSatisfy { searched.contains($0.original) })
+        #expect(asked.groups.map(\.original) == searched.filter { term in asked.groups.contains { $0.original == term } })
+        #expect(asked.groups.contains { $0.original == ["lamellar", "ichthyosis"] })
+        #expect(asked.groups.contains { $0.original == ["treatment"] })
+    }
+
     @Test func aCommonOneWordNameInTheStoryIsAPlainWord() {
         let expander = QueryExpander(
             dictionary: ConceptDictionary(articles: [ArticleNames(slug: "burns", names: ["Burns"])], synonyms: []),

@@ -49,6 +49,18 @@ import Testing
         #expect(try await index.correction(for: "exfoleation")?.word == "exfoliation")
     }
 
+    /// A stem's words are looked for among the article's tokens that may have it: words that
+    /// start with a capital or an accented letter are among them, words that start otherwise are not.
+    @Test func aStemIsFoundInWordsWrittenWithCapitalsOrAccents() async throws {
+        let (index, fixture) = try self.index(bodies: [
+            "Every Day, RÉSORPTION and Exfoliation and exfoliating are words, among others like coexfoliation."
+        ])
+        defer { fixture.remove() }
+        #expect(try await index.correction(for: "exfoleating")?.word == "exfoliating")
+        #expect(try await index.correction(for: "exfoleation")?.word == "exfoliation")
+        #expect(try await index.correction(for: "resorbtion")?.word == "resorption")
+    }
+
     @Test func aStemIsNeverShownAsIs() async throws {
         let word = try #require(try await correction("exfoleating")?.word)
         #expect(word.hasPrefix("exfoliat"), "a real word, not the stem exfoli")

@@ -38,12 +38,26 @@ enum IndexVocabulary {
         let stemBytes = Array(stem.utf8)
         let tokenized = TokenizedText(text)
         var words: [String] = []
-        for position in tokenized.tokens.indices {
+        for position in tokenized.tokens.indices where mayStem(tokenized, position, to: stemBytes) {
             let word = tokenized.folded(position)
             guard PorterStemmer.stem(word) == stemBytes else { continue }
             let text = String(decoding: word, as: UTF8.self)
             if !words.contains(text) { words.append(text) }
         }
         return words
+    }
+
+    /// False when token `position` cannot stem to `stem`: the Porter stemmer only rewrites a
+    /// word's ending and leaves its first two letters as they are, so a token whose first
+    /// (plain ASCII) letters differ from the stem's is neither folded nor stemmed. An article's
+    /// text has thousands of tokens and few start like the stem.
+    private static func mayStem(_ text: TokenizedText, _ position: Int, to stem: [UInt8]) -> Bool {
+        let range = text.tokens[position]
+        for offset in 0..<min(2, stem.count, range.count) {
+            let byte = text.bytes[range.lowerBound + offset]
+            guard byte < 0x80 else { return true }
+            if TokenizedText.lowercased(byte) != stem[offset] { return false }
+        }
+        return true
     }
 }

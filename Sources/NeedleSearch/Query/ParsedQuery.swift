@@ -62,8 +62,10 @@ public struct ParsedQuery: Sendable, Hashable {
                 append(TextNormalizer.tokens(piece), quoted: true, sentence: sentence)
                 continue
             }
-            for word in piece.split(whereSeparator: \.isWhitespace) {
+            // Cut by scalars rather than characters: a message is long, and whitespace is never part of a word.
+            for scalars in piece.unicodeScalars.split(whereSeparator: \.properties.isWhitespace) {
                 guard !isFull else { break }
+                let word = Substring(scalars)
                 append(TextNormalizer.tokens(word), quoted: false, sentence: sentence)
                 guard let end = Self.sentenceEnd(of: word) else { continue }
                 if end == "?" { questionSentences.insert(sentence) }
@@ -73,9 +75,9 @@ public struct ParsedQuery: Sendable, Hashable {
     }
 
     /// The mark that ends a sentence at the end of `word` (before closing brackets or quotes).
-    private static func sentenceEnd(of word: Substring) -> Character? {
-        let last = word.reversed().first { !")]'’".contains($0) }
-        return last.flatMap { ".?!".contains($0) ? $0 : nil }
+    private static func sentenceEnd(of word: Substring) -> Unicode.Scalar? {
+        let last = word.unicodeScalars.reversed().first { !")]'’".unicodeScalars.contains($0) }
+        return last.flatMap { ".?!".unicodeScalars.contains($0) ? $0 : nil }
     }
 
     /// The tokens `keep` accepts (by position in ``tokens``), each a word of its own in its

@@ -19,6 +19,11 @@ public struct QueryExpander: Sendable {
         self.focus = focus
     }
 
+    /// The same expander keeping at most `budget` terms of a long message (see ``QueryFocus``).
+    public func keeping(_ budget: Int) -> QueryExpander {
+        QueryExpander(dictionary: dictionary, focus: focus?.keeping(budget))
+    }
+
     /// The most groups a query searches; the rest of a long query is listed as dropped.
     public static let maximumGroups = 32
     /// The most phrases one group searches: the user's own and the first names it expands to.
@@ -48,7 +53,7 @@ public struct QueryExpander: Sendable {
     /// In a message, each term once, in a question if any of its uses is: a word the story
     /// repeats is one thing asked about. A short query keeps its repeats, which weigh the word more.
     private func distinct(_ terms: [QueryFocus.Term]) -> [QueryFocus.Term] {
-        guard terms.count > QueryFocus.budget else { return terms }
+        guard terms.count > focus?.budget ?? QueryFocus.budget else { return terms }
         var first: [[String]: Int] = [:]
         var distinct: [QueryFocus.Term] = []
         for term in terms {

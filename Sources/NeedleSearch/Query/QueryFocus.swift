@@ -28,6 +28,10 @@ import Foundation
 public struct QueryFocus: Sendable {
     /// The most terms of a long message that are searched.
     public static let budget = 16
+    /// The most terms of a long message that `ask` reads: it matches every term against the
+    /// passages of the articles it ranks, so each costs more than in a search, and a question's
+    /// few words of subject and intent rank among the first ten.
+    public static let questionBudget = 10
     static let conceptBonus = 1.0
     static let questionBonus = 1.0
     static let unknownRarity = 0.0
@@ -43,21 +47,29 @@ public struct QueryFocus: Sendable {
     }
 
     let articleCount: Int
+    /// The most terms kept: ``budget`` or ``questionBudget``.
+    public let budget: Int
     /// How many articles hold a folded word's stem; 0 when none does.
     let documentFrequency: @Sendable (String) -> Int
 
-    public init(articleCount: Int, documentFrequency: @escaping @Sendable (String) -> Int) {
+    public init(articleCount: Int, budget: Int = QueryFocus.budget, documentFrequency: @escaping @Sendable (String) -> Int) {
         self.articleCount = articleCount
+        self.budget = budget
         self.documentFrequency = documentFrequency
+    }
+
+    /// The same focus with another budget.
+    func keeping(_ budget: Int) -> QueryFocus {
+        QueryFocus(articleCount: articleCount, budget: budget, documentFrequency: documentFrequency)
     }
 
     /// The terms to search and the terms dropped, each in the message's order; `asks` when a
     /// sentence of the message is a question.
     func select(_ terms: [Term], asks: Bool) -> (kept: [ExpandedQuery.Group], dropped: [ExpandedQuery.Group]) {
         let terms = isMessage(terms, asks: asks) ? backgrounded(terms.map(reading)) : terms
-        guard terms.count > Self.budget else { return (terms.map(\.group), []) }
+        guard terms.count > budget else { return (terms.map(\.group), []) }
         let scores = terms.map(score)
-        let chosen = Set(terms.indices.sorted { (scores[$0], -$0) > (scores[$1], -$1) }.prefix(Self.budget))
+        let chosen = Set(terms.indices.sorted { (scores[$0], -$0) > (scores[$1], -$1) }.prefix(budget))
         return (terms.indices.filter(chosen.contains).map { terms[$0].group },
                 terms.indices.filter { !chosen.contains($0) }.map { terms[$0].group })
     }

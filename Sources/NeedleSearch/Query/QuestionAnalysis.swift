@@ -38,13 +38,17 @@ public struct QuestionAnalysis: Sendable, Hashable {
         let tokens = query.tokens
         let stems = tokens.map { PorterStemmer.stem($0) }
         let sentences = query.segments.flatMap { segment in Array(repeating: segment.sentence, count: segment.tokens.count) }
+        // A message has a hundred words and the intents some two hundred cues: each cue is
+        // looked for only where its first word stands.
+        var positionsByStem: [String: [Int]] = [:]
+        for (position, stem) in stems.enumerated() { positionsByStem[stem, default: []].append(position) }
         var cueTokens = Set<Int>()
         var found: [QuestionIntent] = []
         /// The first question sentence that cues each intent.
         var askedIn: [QuestionIntent: Int] = [:]
         for intent in QuestionIntent.allCases {
             for cue in Self.cueStems[intent] ?? [] {
-                let positions = Self.occurrences(of: cue, in: stems)
+                let positions = Self.occurrences(of: cue, in: stems, startingAt: positionsByStem[cue.first ?? ""] ?? [])
                 guard !positions.isEmpty else { continue }
                 if !found.contains(intent) { found.append(intent) }
                 for start in positions {
@@ -125,6 +129,13 @@ public struct QuestionAnalysis: Sendable, Hashable {
         guard !phrase.isEmpty, stems.count >= phrase.count else { return false }
         return (0...(stems.count - phrase.count)).contains { start in
             phrase.indices.allSatisfy { stems[start + $0] == phrase[$0] }
+        }
+    }
+
+    /// The starts among `starts` (positions of the phrase's first word) where the rest of it follows.
+    private static func occurrences(of phrase: [String], in stems: [String], startingAt starts: [Int]) -> [Int] {
+        starts.filter { start in
+            start + phrase.count <= stems.count && phrase.indices.dropFirst().allSatisfy { stems[start + $0] == phrase[$0] }
         }
     }
 

@@ -27,18 +27,20 @@ enum CorrectionFallback {
     ///   - correctFirst: answer only the corrected query, when there is one: for a message, whose
     ///     unknown words are typos far more often than deliberate, and whose words as typed always
     ///     find enough to leave no room for the corrected ones.
+    ///   - parsed: `text` as already read, when the caller has it.
     static func answer<Result: CorrectableResult>(
-        _ text: String, corrector: SpellingCorrector, db: Database, correctFirst: Bool = false,
+        _ text: String, parsed: ParsedQuery? = nil, corrector: SpellingCorrector, db: Database, correctFirst: Bool = false,
         run: (String) throws -> Result, tryCorrected: (Result) -> Bool, prefers: (Result, Result) -> Bool
     ) throws -> Result {
-        if correctFirst, let corrected = try QueryCorrection.corrected(text, corrector: corrector, db: db, message: true) {
+        let parsed = parsed ?? ParsedQuery(text)
+        if correctFirst, let corrected = try QueryCorrection.corrected(parsed, corrector: corrector, db: db, message: true) {
             var result = try run(corrected)
             result.didYouMean = corrected
             result.corrected = true
             return result
         }
         var result = try run(text)
-        guard !correctFirst, let corrected = try QueryCorrection.corrected(text, corrector: corrector, db: db) else { return result }
+        guard !correctFirst, let corrected = try QueryCorrection.corrected(parsed, corrector: corrector, db: db) else { return result }
         if tryCorrected(result) {
             let alternative = try run(corrected)
             if prefers(alternative, result) {

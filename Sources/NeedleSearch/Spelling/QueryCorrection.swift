@@ -24,7 +24,11 @@ enum QueryCorrection {
     /// are corrected, and a word only one article holds may be read as the name it is one
     /// typo from (``SpellingCorrector/nameCorrection(forRare:)``).
     static func corrected(_ text: String, corrector: SpellingCorrector, db: Database, message: Bool = false) throws -> String? {
-        let query = ParsedQuery(text)
+        try corrected(ParsedQuery(text), corrector: corrector, db: db, message: message)
+    }
+
+    /// The corrected query of text already read (``ParsedQuery``): a long message is read once.
+    static func corrected(_ query: ParsedQuery, corrector: SpellingCorrector, db: Database, message: Bool = false) throws -> String? {
         var corrections: [String: String] = [:]
         for token in lookups(in: query, corrector: corrector, message: message) {
             let correction = corrector.isKnown(token) ? corrector.nameCorrection(forRare: token) : try corrector.correction(for: token, in: db)
