@@ -59,10 +59,11 @@ import Testing
                         "What is retinol?", "How often can I get a chemical peel?"].map(QuestionAnalysis.init)
         try Self.index.pool.read { db in
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM articles ORDER BY id")
+            let cache = HeadingWordsCache()
             for article in try ArticleStore().articles(ids, in: db).values {
                 for passage in article.passages {
                     for analysis in analyses {
-                        #expect(analysis.headingMatch(words: passage.headingWords) == analysis.headingMatch(passage.heading))
+                        #expect(analysis.headingMatch(words: cache.words(for: passage.heading)) == analysis.headingMatch(passage.heading))
                     }
                 }
             }

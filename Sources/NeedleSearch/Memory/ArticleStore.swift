@@ -8,7 +8,7 @@ import Synchronization
 /// from SQLite, once an article has been read.
 ///
 /// Every request that shows an article needs the same things of it: its row, each passage's
-/// stored term ids (decoded once, not per request), heading stems and text. Reading them took
+/// stored term ids (decoded once, not per request) and text. Reading them took
 /// four statements and decoding a varint per token per request. At most ``capacity`` bytes are
 /// kept; when an article would pass it, the store starts over, so memory stays bounded at
 /// any corpus size (the bundled corpus fits whole, under 2 MiB; of 10,000 articles about
@@ -94,8 +94,7 @@ final class ArticleStore: Sendable {
             }
             let heading: String? = row[2]
             passages[article].append(StoredArticle.Passage(
-                id: row[1], heading: heading, text: row[3], headingTokens: headingTokens, terms: start..<terms[article].count,
-                headingWords: heading.map(QuestionAnalysis.HeadingWords.init)))
+                id: row[1], heading: heading, text: row[3], headingTokens: headingTokens, terms: start..<terms[article].count))
         }
         return rows.indices.map { index in
             let row = rows[index]

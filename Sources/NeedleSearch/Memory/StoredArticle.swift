@@ -1,7 +1,7 @@
 import NeedleIndex
 
 /// One article as a request needs it, read once and kept by ``ArticleStore``: its `articles`
-/// row, and each passage's heading, text, stored term ids (`passage_terms`) and heading stems.
+/// row, and each passage's heading, text and stored term ids (`passage_terms`).
 final class StoredArticle: Sendable {
     /// One passage of the article.
     struct Passage: Sendable {
@@ -12,8 +12,6 @@ final class StoredArticle: Sendable {
         var headingTokens: Int?
         /// Its slice of the article's ``StoredArticle/terms``.
         var terms: Range<Int>
-        /// Its heading's words, stemmed, for ``QuestionAnalysis/headingMatch(_:)``.
-        var headingWords: QuestionAnalysis.HeadingWords?
     }
 
     let id: Int64
@@ -112,8 +110,7 @@ final class StoredArticle: Sendable {
     var bytes: Int {
         let fixed = 512 + slug.utf8.count + title.utf8.count + (summary?.utf8.count ?? 0)
         return passages.reduce(fixed + 4 * terms.capacity + 4 * termList.capacity + 8 * termPassages.capacity) { total, passage in
-            let words = passage.headingWords.map { 96 + 48 * $0.contentStems.count + 48 * $0.intentWeights.count } ?? 0
-            return total + 160 + passage.text.utf8.count + 2 * (passage.heading?.utf8.count ?? 0) + words
+            total + 160 + passage.text.utf8.count + 2 * (passage.heading?.utf8.count ?? 0)
         }
     }
 }
