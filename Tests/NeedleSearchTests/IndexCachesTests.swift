@@ -70,6 +70,21 @@ import Testing
         }
     }
 
+    @Test func keptIndexedWordsEqualTheVocabularys() throws {
+        try Self.index.pool.read { db in
+            let stems = try String.fetchAll(db, sql: "SELECT term FROM temp.\(IndexVocabulary.rowTable) ORDER BY random() LIMIT 200")
+            #expect(stems.count == 200)
+            let cache = IndexedWordCache()
+            for _ in 0..<2 {
+                for stem in stems + ["zzzqqq"] {
+                    #expect(try cache.words(forStem: stem, in: db) == IndexVocabulary.indexedWords(forStem: stem, in: db))
+                }
+            }
+            #expect(cache.count == stems.count + 1)
+            #expect(try cache.words(forStem: "zzzqqq", in: db).isEmpty)
+        }
+    }
+
     @Test func termRowsEqualTheTermsTable() throws {
         try Self.index.pool.read { db in
             var expected: [String: TermRows.Entry] = [:]
