@@ -59,11 +59,11 @@ import Testing
                         "What is retinol?", "How often can I get a chemical peel?"].map(QuestionAnalysis.init)
         try Self.index.pool.read { db in
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM articles ORDER BY id")
-            let cache = HeadingWordsCache()
+            let cache = BoundedCache<String, QuestionAnalysis.HeadingWords>(capacity: 8)
             for article in try ArticleStore().articles(ids, in: db).values {
                 for passage in article.passages {
                     for analysis in analyses {
-                        #expect(analysis.headingMatch(words: cache.words(for: passage.heading)) == analysis.headingMatch(passage.heading))
+                        #expect(analysis.headingMatch(words: passage.heading.map { cache.value(for: $0, orMake: QuestionAnalysis.HeadingWords.init) }) == analysis.headingMatch(passage.heading))
                     }
                 }
             }
@@ -74,14 +74,15 @@ import Testing
         try Self.index.pool.read { db in
             let stems = try String.fetchAll(db, sql: "SELECT term FROM temp.\(IndexVocabulary.rowTable) ORDER BY random() LIMIT 200")
             #expect(stems.count == 200)
-            let cache = IndexedWordCache()
+            let cache = BoundedCache<String, [String]>(capacity: 1_000)
+            let words = { (stem: String) in try cache.value(for: stem) { try IndexVocabulary.indexedWords(forStem: $0, in: db) } }
             for _ in 0..<2 {
                 for stem in stems + ["zzzqqq"] {
-                    #expect(try cache.words(forStem: stem, in: db) == IndexVocabulary.indexedWords(forStem: stem, in: db))
+                    #expect(try words(stem) == IndexVocabulary.indexedWords(forStem: stem, in: db))
                 }
             }
             #expect(cache.count == stems.count + 1)
-            #expect(try cache.words(forStem: "zzzqqq", in: db).isEmpty)
+            #expect(try words("zzzqqq").isEmpty)
         }
     }
 

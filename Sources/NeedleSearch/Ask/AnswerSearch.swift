@@ -59,7 +59,7 @@ struct AnswerSearch {
         for index in candidates.indices {
             var candidate = candidates[index]
             let heading = candidate.heading
-            candidate.headingMatch = headingMatches[heading] ?? analysis.headingMatch(words: caches.headingWords.words(for: heading))
+            candidate.headingMatch = headingMatches[heading] ?? analysis.headingMatch(words: heading.map { caches.headingWords.value(for: $0, orMake: QuestionAnalysis.HeadingWords.init) })
             headingMatches[heading] = candidate.headingMatch
             candidate.passageMatch = bestText > 0 ? (candidate.textScore ?? 0) / bestText : 0
             let article = articles[candidate.article]

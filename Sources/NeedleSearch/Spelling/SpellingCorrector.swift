@@ -62,8 +62,10 @@ public struct SpellingCorrector: Sendable {
     private let nameWords: BucketedVocabulary
     /// The name words of each stem that names have.
     private let nameWordsForStem: [String: [String]]
-    /// The words articles were indexed from, by stem, as corrections have needed them.
-    private let indexedWords = IndexedWordCache()
+    /// The words articles were indexed from, by stem, as corrections have needed them:
+    /// turning a stem back into a word reads and tokenizes a whole article, and the same
+    /// stems come back from message to message (a seventh of a long search before).
+    private let indexedWords = BoundedCache<String, [String]>(capacity: 4_096)
 
     /// - Parameters:
     ///   - stemFrequencies: each indexed stem and how many articles hold it.
@@ -144,7 +146,7 @@ public struct SpellingCorrector: Sendable {
     private func realWord(for candidate: Candidate, typed: [UInt8], within bound: Int, in db: Database) throws -> String? {
         let word = String(decoding: candidate.match.word, as: UTF8.self)
         guard candidate.isStem else { return word }
-        let words = (nameWordsForStem[word] ?? []) + (try indexedWords.words(forStem: word, in: db))
+        let words = (nameWordsForStem[word] ?? []) + (try indexedWords.value(for: word) { try IndexVocabulary.indexedWords(forStem: $0, in: db) })
         return words.map { (word: $0, distance: distance(typed, $0)) }.filter { $0.distance <= bound }.min { $0.distance < $1.distance }?.word
     }
 
