@@ -21,6 +21,15 @@ enum FTS5Loading {
     /// Restores SQLite's defaults and merges each table into one segment.
     static func finish(_ db: Database, tables: [String]) throws {
         try configure(db, tables, ["hashsize": 1 << 20, "automerge": 4, "crisismerge": 16])
+        try merge(db, tables: tables)
+    }
+
+    /// Merges each table into one segment after an incremental update. The update leaves
+    /// the changed articles in segments of their own beside the merged one (22 after 1% of
+    /// 10,000 articles changed), and every phrase's postings (``PhraseTable``) and every search
+    /// then reads each segment: matching the phrases took three times as long as in one
+    /// segment, more than the merge itself (0.5 s at 10,000 articles).
+    static func merge(_ db: Database, tables: [String]) throws {
         for table in tables {
             try db.execute(sql: "INSERT INTO \(table)(\(table)) VALUES ('optimize')")
         }

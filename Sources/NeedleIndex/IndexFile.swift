@@ -57,7 +57,11 @@ enum IndexFile {
             let outcome = try source.read(update.isUnchanged, { try update.apply($0) })
             if !outcome.diagnostics.containsErrors {
                 try update.finish(synonyms: outcome.synonyms)
-                if createSchema { try FTS5Loading.finish(db, tables: ["articles_fts"]) }
+                if createSchema {
+                    try FTS5Loading.finish(db, tables: ["articles_fts"])
+                } else {
+                    try FTS5Loading.merge(db, tables: ["articles_fts"])
+                }
             }
             loaded = (outcome, update.changes)
             return .commit

@@ -59,6 +59,20 @@ import Testing
         #expect(incremental.meta.corpusDigest == IndexMeta.read(path: fresh)?.corpusDigest)
     }
 
+    /// The update's segments are merged into one, as a full build leaves it: phrases' postings
+    /// and searches read every segment.
+    @Test func anIncrementalBuildLeavesOneSegment() throws {
+        let fixture = try CorpusFixture(articles: CorpusFixture.standardArticles, synonyms: CorpusFixture.standardSynonyms)
+        defer { fixture.remove() }
+        _ = try Self.build(fixture, to: fixture.indexPath, mode: .full)
+        try Edit.everything.apply(to: fixture)
+        _ = try Self.build(fixture, to: fixture.indexPath, mode: .incremental)
+        let segments = try DatabaseQueue(path: fixture.indexPath).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(DISTINCT segid) FROM articles_fts_idx")
+        }
+        #expect(segments == 1)
+    }
+
     @Test func onlyTheChangedArticlesAreRewritten() throws {
         let fixture = try CorpusFixture(articles: CorpusFixture.standardArticles, synonyms: CorpusFixture.standardSynonyms)
         defer { fixture.remove() }
