@@ -14,7 +14,7 @@ import Testing
             let articles = try Row.fetchAll(db, sql: "SELECT id, first_passage, last_passage FROM articles ORDER BY id")
             let ranges = articles.map { ($0[1] as Int64)...($0[2] as Int64) }
             let kept = try Self.index.caches.articles.articles(articles.map { $0[0] }, in: db)
-            let stored = articles.map { kept[$0[0]] }
+            let stored = try articles.map { try #require(kept[$0[0]]) }
             var texts: [Int64: PassageHighlighter.Candidate] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, heading, text FROM passages") {
                 texts[row[0]] = PassageHighlighter.Candidate(heading: row[1], text: row[2])

@@ -47,8 +47,7 @@ struct AnswerSearch {
 
     func run(_ request: AskRequest) throws -> AskResult {
         let articles = Array(try ranker.rank(topic, filter: filter, count: Self.articleDepth).articles.prefix(Self.articleDepth))
-        let stored = try caches.articles.articles(articles.map(\.id), in: db)
-        var candidates = passages(of: articles, stored: stored)
+        var candidates = passages(of: articles)
         try matchText(of: &candidates, in: articles)
         // Scoring the passages runs in Swift, out of the progress handler's sight.
         try QueryDeadline.check()
@@ -132,10 +131,10 @@ struct AnswerSearch {
     }
 
     /// Every passage with text of the given articles, article by article.
-    private func passages(of articles: [RankedArticle], stored: [Int64: StoredArticle]) -> [Candidate] {
+    private func passages(of articles: [RankedArticle]) -> [Candidate] {
         var candidates: [Candidate] = []
         for (index, article) in articles.enumerated() {
-            guard let kept = stored[article.id] else { continue }
+            let kept = article.stored
             for position in kept.passages.indices where !kept.passages[position].text.isEmpty {
                 candidates.append(Candidate(id: kept.passages[position].id, article: index, stored: kept, position: position))
             }

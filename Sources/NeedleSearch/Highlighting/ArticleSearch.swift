@@ -30,8 +30,7 @@ struct ArticleSearch {
         // Highlighting runs in Swift, out of the progress handler's sight.
         try QueryDeadline.check()
         let highlighter = PassageHighlighter(query: query, snippetTokens: Self.snippetTokens, termIDs: try termIDs())
-        let stored = try caches.articles.articles(page.map(\.id), in: db)
-        let passages = HitPassages.read(page.map { stored[$0.id] }, highlighter: highlighter)
+        let passages = HitPassages.read(page.map(\.stored), highlighter: highlighter)
         let fields = request.explain ? try fieldScores(of: page.map(\.id)) : [:]
         let hits = page.enumerated().map { index, article in
             hit(article, highlight: passages.highlights[index], introduction: passages.introductions[index] ?? "",

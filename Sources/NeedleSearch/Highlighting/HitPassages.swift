@@ -5,7 +5,7 @@ import NeedleIndex
 /// marks the chosen passage's text (or keeps the introduction, for a hit no passage matches).
 ///
 /// ```swift
-/// let passages = HitPassages.read(page.map { stored[$0.id] }, highlighter: highlighter)
+/// let passages = HitPassages.read(page.map(\.stored), highlighter: highlighter)
 /// passages.highlights[0]     // the first hit's section and snippet, or nil
 /// passages.introductions[0]  // its first passage's text when nothing matched, else nil
 /// ```
@@ -15,16 +15,11 @@ struct HitPassages {
     /// Per hit without a highlight: the text of its first passage.
     var introductions: [String?]
 
-    static func read(_ articles: [StoredArticle?], highlighter: PassageHighlighter) -> HitPassages {
+    static func read(_ articles: [StoredArticle], highlighter: PassageHighlighter) -> HitPassages {
         var result = HitPassages(highlights: [], introductions: [])
         result.highlights.reserveCapacity(articles.count)
         result.introductions.reserveCapacity(articles.count)
         for article in articles {
-            guard let article else {
-                result.highlights.append(nil)
-                result.introductions.append("")
-                continue
-            }
             // One candidate per id of the range, as passages are numbered: a missing row or
             // one without stored terms is a candidate that matches nothing.
             let positions = article.passageIDs.map { article.position(of: $0) }

@@ -44,17 +44,6 @@ struct IndexTerms: Sendable {
         return String(decoding: PorterStemmer.stem(word.utf8.map(TokenizedText.lowercased)), as: UTF8.self)
     }
 
-    /// The `terms.id` of each of `stems` that passages hold (see ``NeedleIndex/PassageTerms``):
-    /// what the tests compare ``TermRows`` and the passages' choice with.
-    func passageTermIDs(_ stems: Set<String>, in db: Database) throws -> [String: UInt32] {
-        var ids: [String: UInt32] = [:]
-        let statement = try db.cachedStatement(sql: "SELECT id FROM terms WHERE term = ? AND id > 0")
-        for stem in stems {
-            if let id = try Int64.fetchOne(statement, arguments: [stem]) { ids[stem] = UInt32(truncatingIfNeeded: id) }
-        }
-        return ids
-    }
-
     /// The articles that hold a term or phrase, as `postings` stores them.
     struct Postings {
         var articles: Int64

@@ -82,15 +82,14 @@ struct ArticleRanker {
         return try Row.fetchAll(statement, arguments: arguments).map { (id: $0[0] as Int64, bm25: -($0[1] as Double)) }
     }
 
-    /// The `articles` rows of scored ids, in the same order, from ``ArticleStore``.
+    /// The scored ids' articles, in the same order, from ``ArticleStore``.
     private func articles(_ scored: [Scored]) throws -> [RankedArticle] {
         guard !scored.isEmpty else { return [] }
         let rows = try store.articles(scored.map(\.id), in: db)
         return scored.compactMap { match in
-            rows[match.id].map { row in
+            rows[match.id].map { stored in
                 RankedArticle(
-                    id: match.id, slug: row.slug, title: row.title, kind: row.kind, summary: row.summary,
-                    passages: row.passageIDs, bm25: match.bm25, bm25Normalized: match.bm25Normalized,
+                    stored: stored, bm25: match.bm25, bm25Normalized: match.bm25Normalized,
                     nameEvidence: match.nameEvidence, nameNormalized: match.nameNormalized, score: match.score)
             }
         }

@@ -1,12 +1,7 @@
 /// An article a query matched, with the parts of its score.
 struct RankedArticle: Sendable {
-    var id: Int64
-    var slug: String
-    var title: String
-    var kind: String
-    var summary: String?
-    /// Its passages are the rows `firstPassage...lastPassage`.
-    var passages: ClosedRange<Int64>
+    /// The article as ``ArticleStore`` keeps it: its row, passages and their term ids.
+    var stored: StoredArticle
     /// FTS5 bm25, sign flipped so that higher is better.
     var bm25: Double
     /// `bm25` over the best bm25 among the re-scored candidates (0…1).
@@ -17,4 +12,12 @@ struct RankedArticle: Sendable {
     var nameNormalized = 0.0
     /// The final score: higher is better.
     var score = 0.0
+
+    var id: Int64 { stored.id }
+    var slug: String { stored.slug }
+    var title: String { stored.title }
+    var kind: String { stored.kind }
+    var summary: String? { stored.summary }
+    /// Its passages are the rows `firstPassage...lastPassage`.
+    var passages: ClosedRange<Int64> { stored.passageIDs }
 }
