@@ -60,6 +60,28 @@ import Testing
         #expect(unasked?.readAsName == true, "a message that asks nothing is read as a query")
     }
 
+    /// "Will it go away?" does not ask about GO (geroderma osteodysplastica), and a child who
+    /// cries is not CRIE, in the question or in the story; a rare name is read as a name.
+    @Test func aWordOfTalkNamesNothingInAMessage() {
+        let expander = QueryExpander(
+            dictionary: ConceptDictionary(
+                articles: [
+                    ArticleNames(slug: "geroderma-osteodysplastica", names: ["Geroderma osteodysplastica", "GO"]),
+                    ArticleNames(slug: "ichthyosis-with-confetti", names: ["Ichthyosis with confetti", "CRIE"]),
+                    ArticleNames(slug: "birthmarks", names: ["Birthmarks", "Strawberry mark"]),
+                ],
+                synonyms: []),
+            focus: QueryFocus(articleCount: 100) { _ in 1 })
+        let message = "Our newborn has a bright red raised strawberry mark on her scalp and she cries when it is touched. Will it go away on its own?"
+        let expanded = expander.expand(ParsedQuery(message))
+        for word in ["go", "cries"] {
+            let group = expanded.groups.first { $0.original == [word] }
+            #expect(group?.readAsName == false && group?.concepts.isEmpty == true && group?.alternatives == [[word]], "\(word)")
+        }
+        #expect(expanded.groups.first { $0.original == ["strawberry", "mark"] }?.readAsName == true, "the story's name is not backgrounded by \"go\"")
+        #expect(expander.expand(ParsedQuery("GO")).groups.first?.concepts.isEmpty == false, "a query of the abbreviation alone still names it")
+    }
+
     /// "… my sister had skin cancer … What are the signs of melanoma?" asks about melanoma.
     @Test func whenTheQuestionNamesSomethingTheStorysNamesAreBackground() {
         let expander = QueryExpander(
