@@ -129,6 +129,12 @@ import Testing
         #expect(analysis.intents == [.definition, .outlook, .treatment])
     }
 
+    /// People ask for treatment in other words than "treatment": what can be done, which medicine.
+    @Test(arguments: ["What can be done for it, how do we keep him cool?", "Is there a medicine for this?", "Which medications work?"])
+    func everydayWaysOfAskingForTreatment(question: String) {
+        #expect(QuestionAnalysis("Our son is 3 and never sweats. " + question).intents.first == .treatment)
+    }
+
     @Test func withoutAQuestionEveryCueCounts() {
         #expect(Set(QuestionAnalysis("psoriasis treatment cost").intents) == [.treatment, .cost])
     }
