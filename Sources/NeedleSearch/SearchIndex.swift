@@ -132,7 +132,7 @@ public final class SearchIndex: Sendable {
         let (weights, names, terms, expander, corrector, caches) =
             (self.weights, self.names, self.terms, self.expander, self.corrector, self.caches)
         var result = try read { db in
-            let ranker = ArticleRanker(db: db, weights: weights, names: names, terms: terms, store: caches.articles, signTerms: caches.termRows)
+            let ranker = ArticleRanker(db: db, weights: weights, names: names, terms: terms, store: caches.articles)
             return try QueryDeadline.run(db, within: limit, since: started) {
                 try CorrectionFallback.answer(
                     request.query, parsed: parsed, corrector: corrector, db: db, correctFirst: Self.isMessage(typed),

@@ -17,9 +17,6 @@ struct ArticleRanker {
     let terms: IndexTerms
     /// Where the returned articles' rows are read from (kept in memory once read).
     let store: ArticleStore
-    /// The terms' ids, for matching a message that names nothing against the candidates' sign
-    /// and symptom passages (``SignEvidence``); nil to rank without them.
-    var signTerms: TermRows? = nil
 
     /// The best `count` articles, best first (the re-scored window is ranked whole, but only
     /// the `articles` rows of those returned are read), and how many articles match when that
@@ -45,10 +42,7 @@ struct ArticleRanker {
             total = complete ? fetched.count : nil
         }
         let window = min(fetched.count, weights.rerankDepth)
-        let signs = try signTerms.flatMap { try SignEvidence(query, names: !evidence.isEmpty, termRows: $0, terms: terms, db: db) }
-        let candidates = Array(fetched[..<window]) + extras
-        let signShares = try signs.map { try self.signShares(of: candidates.map(\.id), $0) } ?? [:]
-        let order = rescore(candidates, evidence: evidence, signs: signShares) + fetched[window...].map { Scored(id: $0.id, bm25: $0.bm25) }
+        let order = rescore(Array(fetched[..<window]) + extras, evidence: evidence) + fetched[window...].map { Scored(id: $0.id, bm25: $0.bm25) }
         return (try articles(Array(order.prefix(count))), total)
     }
 
@@ -59,13 +53,7 @@ struct ArticleRanker {
         var bm25Normalized = 0.0
         var nameEvidence: ArticleNameIndex.Evidence?
         var nameNormalized = 0.0
-        var signNormalized = 0.0
         var score = 0.0
-    }
-
-    /// Each candidate's share of a message's words held by its sign and symptom passages.
-    private func signShares(of ids: [Int64], _ signs: SignEvidence) throws -> [Int64: Double] {
-        try store.articles(ids, in: db).mapValues(signs.share)
     }
 
     /// Articles the query names that bm25 left out of the window (a long article named by
@@ -107,20 +95,16 @@ struct ArticleRanker {
         }
     }
 
-    /// Scores the candidates: bm25, name share and sign share, each over its best among them.
-    private func rescore(
-        _ candidates: [(id: Int64, bm25: Double)], evidence: [Int64: ArticleNameIndex.Evidence], signs: [Int64: Double]
-    ) -> [Scored] {
+    /// Scores the candidates: bm25 and name share, each over its best among them.
+    private func rescore(_ candidates: [(id: Int64, bm25: Double)], evidence: [Int64: ArticleNameIndex.Evidence]) -> [Scored] {
         let bestBM25 = candidates.map(\.bm25).max() ?? 0
         let bestShare = candidates.compactMap { evidence[$0.id]?.share }.max() ?? 0
-        let bestSigns = signs.values.max() ?? 0
         return candidates.map { candidate in
             var article = Scored(id: candidate.id, bm25: candidate.bm25)
             article.bm25Normalized = bestBM25 > 0 ? article.bm25 / bestBM25 : 0
             article.nameEvidence = evidence[article.id]
             article.nameNormalized = bestShare > 0 ? (article.nameEvidence?.share ?? 0) / bestShare : 0
-            article.signNormalized = bestSigns > 0 ? (signs[article.id] ?? 0) / bestSigns : 0
-            article.score = article.bm25Normalized + weights.nameMatch * article.nameNormalized + weights.signMatch * article.signNormalized
+            article.score = article.bm25Normalized + weights.nameMatch * article.nameNormalized
             return article
         }.sorted { ($0.score, $0.bm25) > ($1.score, $1.bm25) }
     }

@@ -18,9 +18,6 @@ public struct RankingWeights: Sendable, Hashable {
     /// At most ``aliasName``: an article's title reached by expanding one of its aliases must
     /// not count more than the alias the user typed.
     public var synonymName = 0.4
-    /// How much a message that names no article counts the share of its words its candidates'
-    /// sign and symptom passages hold, against the best bm25 (``SignEvidence``).
-    public var signMatch = 0.15
     /// How many of the best bm25 candidates are re-scored with name evidence.
     public var rerankDepth = 50
 
