@@ -27,7 +27,7 @@ public struct ConceptDictionary: Sendable {
     /// Where a name leads: the alternative lists and concepts added under it, in the order
     /// they were added. Most names have one pair, kept inline; the rest spill into `overflow`.
     /// Lists and concepts are stored once each and shared by all their names.
-    private struct Entry {
+    fileprivate struct Entry {
         var list: Int32
         var concept: Int32
         /// Index into `overflow` of the further pairs, or -1.
@@ -72,21 +72,41 @@ public struct ConceptDictionary: Sendable {
         }
     }
 
+    /// A name found in a query, before what it expands to is worked out (``match(_:)``): a long
+    /// message looks names up at every word but expands only those of the terms it keeps.
+    struct Name {
+        /// How many query tokens the name covers.
+        let length: Int
+        fileprivate let entry: Entry
+    }
+
     /// The longest name that starts at `tokens[start]`, if any, among the lengths
     /// that `acceptsLength` allows (for example, names that end where a word ends).
     public func longestMatch(
         in tokens: [String], from start: Int, acceptsLength: (Int) -> Bool = { _ in true }
     ) -> Match? {
-        guard start < tokens.count, let longest = longestByFirstWord[TextNormalizer.matchKey(CollectionOfOne(tokens[start]))] else {
-            return nil
-        }
-        let limit = min(longest, tokens.count - start)
-        guard limit > 0 else { return nil }
-        for length in stride(from: limit, through: 1, by: -1) where acceptsLength(length) {
-            let key = TextNormalizer.matchKey(tokens[start..<(start + length)])
-            if let entry = entries[key] { return match(entry, length: length) }
+        guard start < tokens.count else { return nil }
+        let keys = tokens[start..<min(tokens.count, start + max(1, longestName))].map { TextNormalizer.matchKey(CollectionOfOne($0)) }
+        return longestName(keys: keys, from: 0, acceptsLength: acceptsLength).map(match)
+    }
+
+    /// The longest name whose words' match keys (``QueryWord/key``) start at `keys[start]` and
+    /// end before `end`, among the lengths `acceptsLength` allows.
+    func longestName(
+        keys: [String], from start: Int, before end: Int? = nil, acceptsLength: (Int) -> Bool
+    ) -> Name? {
+        let end = min(end ?? keys.count, keys.count)
+        guard start < end, let longest = longestByFirstWord[keys[start]] else { return nil }
+        for length in stride(from: min(longest, end - start), through: 1, by: -1) where acceptsLength(length) {
+            let key = length == 1 ? keys[start] : keys[start..<(start + length)].joined(separator: " ")
+            if let entry = entries[key] { return Name(length: length, entry: entry) }
         }
         return nil
+    }
+
+    /// What a name found by ``longestName(keys:from:before:acceptsLength:)`` expands to.
+    func match(_ name: Name) -> Match {
+        match(name.entry, length: name.length)
     }
 
     /// The union of the entry's lists (each name once, in order) and its distinct concepts.

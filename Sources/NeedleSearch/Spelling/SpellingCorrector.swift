@@ -100,7 +100,16 @@ public struct SpellingCorrector: Sendable {
     /// ```
     public func isKnown(_ token: String) -> Bool {
         let bytes = Array(token.utf8)
-        return nameWords.contains(bytes) || stems.contains(PorterStemmer.stem(bytes))
+        return isKnown(bytes, stem: PorterStemmer.stem(bytes))
+    }
+
+    /// ``isKnown(_:)`` of a word whose stem is known.
+    func isKnown(_ word: QueryWord) -> Bool {
+        isKnown(Array(word.text.utf8), stem: Array(word.stem.utf8))
+    }
+
+    private func isKnown(_ token: [UInt8], stem: [UInt8]) -> Bool {
+        nameWords.contains(token) || stems.contains(stem)
     }
 
     /// How many articles hold the folded token's stem; 0 when none does.
@@ -108,10 +117,20 @@ public struct SpellingCorrector: Sendable {
         stems.frequency(of: PorterStemmer.stem(Array(token.utf8))) ?? 0
     }
 
+    /// How many articles hold a stem; 0 when none does.
+    public func documentFrequency(ofStem stem: String) -> Int {
+        stems.frequency(of: Array(stem.utf8)) ?? 0
+    }
+
     /// Whether ``correction(for:in:)`` would look the folded token up: it is unknown and
     /// long enough, and not a stopword or a number.
     public func looksUp(_ token: String) -> Bool {
         editBound(for: token) != nil && !isKnown(token)
+    }
+
+    /// ``looksUp(_:)`` of a word whose stem is known.
+    func looksUp(_ word: QueryWord) -> Bool {
+        editBound(for: word.text) != nil && !isKnown(word)
     }
 
     /// The best correction of a folded token (as ``ParsedQuery`` yields them), or `nil`
