@@ -45,6 +45,9 @@ public struct ConceptDictionary: Sendable {
     /// begins with is passed over with one lookup, so a long message costs one lookup a
     /// word rather than one key per word and possible name length.
     private var longestByFirstWord: [String: Int] = [:]
+    /// The keys of the first words of every name, short of the whole name: a name is looked
+    /// for one word further only while the words so far begin one.
+    private var namePrefixes: Set<String> = []
 
     /// - Parameters:
     ///   - articles: each article's names (title first, then aliases).
@@ -97,11 +100,16 @@ public struct ConceptDictionary: Sendable {
     ) -> Name? {
         let end = min(end ?? keys.count, keys.count)
         guard start < end, let longest = longestByFirstWord[keys[start]] else { return nil }
-        for length in stride(from: min(longest, end - start), through: 1, by: -1) where acceptsLength(length) {
-            let key = length == 1 ? keys[start] : keys[start..<(start + length)].joined(separator: " ")
-            if let entry = entries[key] { return Name(length: length, entry: entry) }
+        var found: Name?
+        var key = keys[start]
+        for length in 1...min(longest, end - start) {
+            if length > 1 {
+                guard namePrefixes.contains(key) else { break }
+                key += " " + keys[start + length - 1]
+            }
+            if acceptsLength(length), let entry = entries[key] { found = Name(length: length, entry: entry) }
         }
-        return nil
+        return found
     }
 
     /// What a name found by ``longestName(keys:from:before:acceptsLength:)`` expands to.
@@ -152,6 +160,7 @@ public struct ConceptDictionary: Sendable {
             entries[key] = Entry(list: list, concept: concept)
         }
         longestName = max(longestName, name.count)
+        for length in 1..<name.count { namePrefixes.insert(TextNormalizer.matchKey(name[..<length])) }
         let first = TextNormalizer.matchKey(CollectionOfOne(name[0]))
         longestByFirstWord[first] = max(longestByFirstWord[first] ?? 0, name.count)
     }

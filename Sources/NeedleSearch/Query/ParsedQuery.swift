@@ -51,7 +51,8 @@ public struct ParsedQuery: Sendable, Hashable {
     public private(set) var dropped: [String] = []
     /// True when the text went on past ``maximumBytes`` or ``maximumTokens``.
     public private(set) var isTruncated = false
-    private var tokenCount = 0
+    /// The tokens read so far; ``words`` once the text is read.
+    private var texts: [String] = []
 
     /// The text is cut into tokens in one pass (``TokenizedText``); a token never spans
     /// whitespace or a double quote, so each falls in one word or quoted phrase.
@@ -59,18 +60,30 @@ public struct ParsedQuery: Sendable, Hashable {
         let bytes = text.utf8
         isTruncated = bytes.count > Self.maximumBytes
         // Cutting inside a character leaves a replacement character, which is a separator.
-        let readable = isTruncated ? String(decoding: bytes.prefix(Self.maximumBytes), as: UTF8.self) : text
-        var reader = Reader(TokenizedText(readable))
+        read(isTruncated ? String(decoding: bytes.prefix(Self.maximumBytes), as: UTF8.self) : text)
+        // Every word is looked up once, in one turn: its stem, key and lists are the same in every stage.
+        words = QueryWord.words(of: texts)
+        texts = []
+        var position = 0
+        for segment in segments {
+            if words[position..<(position + segment.tokens.count)].contains(where: \.asks) { questionSentences.insert(segment.sentence) }
+            position += segment.tokens.count
+        }
+    }
+
+    private mutating func read(_ text: String) {
+        var reader = Reader(TokenizedText(text))
+        texts.reserveCapacity(min(Self.maximumTokens, reader.text.tokens.count))
         var offset = 0
         var wordStart: Int?
         var quoteStart: Int?
-        for scalar in readable.unicodeScalars {
-            guard !isFull else { break }
+        for scalar in text.unicodeScalars {
+            guard !isFull else { return }
             let width = UTF8.width(scalar)
             defer { offset += width }
             if scalar == "\"" {
                 if let start = quoteStart {
-                    append(reader.tokens(before: offset, from: start), quoted: true, sentence: reader.sentence)
+                    append(reader.tokens(before: offset, from: start), of: reader, quoted: true)
                     quoteStart = nil
                 } else {
                     endWord(from: &wordStart, at: offset, reader: &reader)
@@ -87,7 +100,7 @@ public struct ParsedQuery: Sendable, Hashable {
         }
         guard !isFull else { return }
         if let start = quoteStart {
-            append(reader.tokens(before: offset, from: start), quoted: true, sentence: reader.sentence)
+            append(reader.tokens(before: offset, from: start), of: reader, quoted: true)
         } else {
             endWord(from: &wordStart, at: offset, reader: &reader)
         }
@@ -97,7 +110,7 @@ public struct ParsedQuery: Sendable, Hashable {
     private mutating func endWord(from start: inout Int?, at end: Int, reader: inout Reader) {
         guard let wordStart = start, !isFull else { return }
         start = nil
-        append(reader.tokens(before: end, from: wordStart), quoted: false, sentence: reader.sentence)
+        append(reader.tokens(before: end, from: wordStart), of: reader, quoted: false)
         guard let mark = reader.sentenceEnd(of: wordStart..<end) else { return }
         if mark == UInt8(ascii: "?") { questionSentences.insert(reader.sentence) }
         reader.sentence += 1
@@ -117,14 +130,23 @@ public struct ParsedQuery: Sendable, Hashable {
             self.text = text
         }
 
-        /// The folded tokens from `start` up to `end` (the tokens before `start` were read already).
-        mutating func tokens(before end: Int, from start: Int) -> [String] {
-            var tokens: [String] = []
-            while next < text.tokens.count, text.tokens[next].lowerBound < end {
-                if text.tokens[next].lowerBound >= start { tokens.append(String(decoding: text.folded(next), as: UTF8.self)) }
-                next += 1
+        /// The positions of the tokens from byte `start` up to byte `end` (the tokens before
+        /// `start` were read already).
+        mutating func tokens(before end: Int, from start: Int) -> Range<Int> {
+            while next < text.tokens.count, text.tokens[next].lowerBound < start { next += 1 }
+            let first = next
+            while next < text.tokens.count, text.tokens[next].lowerBound < end { next += 1 }
+            return first..<next
+        }
+
+        /// Token `position`, folded.
+        func folded(_ position: Int) -> String {
+            let bytes = text.bytes[text.tokens[position]]
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(decoding: text.folded(position), as: UTF8.self) }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (offset, byte) in bytes.enumerated() { buffer[offset] = TokenizedText.lowercased(byte) }
+                return bytes.count
             }
-            return tokens
         }
 
         /// The mark that ends a sentence at the end of the word in `range` (before closing brackets or quotes).
@@ -156,11 +178,13 @@ public struct ParsedQuery: Sendable, Hashable {
         return query
     }
 
-    private var isFull: Bool { tokenCount >= Self.maximumTokens }
+    private var isFull: Bool { texts.count >= Self.maximumTokens }
 
-    private mutating func append(_ tokens: [String], quoted: Bool, sentence: Int) {
-        var kept: [String] = []
-        for token in tokens {
+    /// Appends the tokens at `positions` as one segment, or several when they are many.
+    private mutating func append(_ positions: Range<Int>, of reader: Reader, quoted: Bool) {
+        let first = texts.count
+        for position in positions {
+            let token = reader.folded(position)
             if token.utf8.count > Self.maximumTokenBytes {
                 dropped.append(String(token.prefix(Self.maximumTokenBytes)) + "…")
                 continue
@@ -169,16 +193,12 @@ public struct ParsedQuery: Sendable, Hashable {
                 isTruncated = true
                 break
             }
-            kept.append(token)
-            tokenCount += 1
+            texts.append(token)
         }
-        let read = QueryWord.words(of: kept)
-        words += read
-        if read.contains(where: \.asks) { questionSentences.insert(sentence) }
-        var start = 0
-        while start < kept.count {
-            let end = min(kept.count, start + Self.maximumSegmentTokens)
-            segments.append(Segment(tokens: Array(kept[start..<end]), isQuoted: quoted, sentence: sentence))
+        var start = first
+        while start < texts.count {
+            let end = min(texts.count, start + Self.maximumSegmentTokens)
+            segments.append(Segment(tokens: Array(texts[start..<end]), isQuoted: quoted, sentence: reader.sentence))
             start = end
         }
     }

@@ -36,7 +36,7 @@ public struct QueryExpander: Sendable {
         let terms = self.terms(of: query)
         let meaningful = terms.filter { !($0.end - $0.start == 1 && words[$0.start].isStopword) }
         let (kept, dropped) = select(distinct(meaningful.isEmpty ? terms : meaningful, of: words), of: words, asks: !query.questionSentences.isEmpty)
-        let droppedWords = dropped.map { words[$0.range].lazy.map(\.text).joined(separator: " ") }
+        let droppedWords = dropped.map { phrase(of: $0, in: words) }
         return bounded(kept.map { group(for: $0, of: words) }, dropped: query.dropped + droppedWords)
     }
 
@@ -92,8 +92,8 @@ public struct QueryExpander: Sendable {
         var first: [String: Int] = [:]
         var distinct: [QueryFocus.Term] = []
         for term in terms {
-            // Tokens have no spaces, so the joined tokens tell terms apart.
-            let key = term.end - term.start == 1 ? words[term.start].text : words[term.range].lazy.map(\.text).joined(separator: " ")
+            // Tokens have no spaces, so their phrase tells terms apart.
+            let key = phrase(of: term, in: words)
             if let index = first[key] {
                 distinct[index].inQuestion = distinct[index].inQuestion || term.inQuestion
             } else {
@@ -102,6 +102,11 @@ public struct QueryExpander: Sendable {
             }
         }
         return distinct
+    }
+
+    /// The term's tokens joined by spaces: as `dropped` lists it.
+    private func phrase(of term: QueryFocus.Term, in words: [QueryWord]) -> String {
+        term.end - term.start == 1 ? words[term.start].text : words[term.range].map(\.text).joined(separator: " ")
     }
 
     /// The terms searched and the terms dropped: ``focus``'s choice, within ``maximumGroups``.

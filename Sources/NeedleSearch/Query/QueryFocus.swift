@@ -111,8 +111,9 @@ public struct QueryFocus: Sendable {
     }
 
     func score(_ term: Term, of words: [QueryWord]) -> Double {
-        let rarity = words[term.range].filter { !$0.isStopword }.map(rarity).max() ?? 0
-        return rarity + (term.name == nil ? 0 : Self.conceptBonus) + (term.inQuestion ? Self.questionBonus : 0)
+        var best: Double?
+        for word in words[term.range] where !word.isStopword { best = max(best ?? -.infinity, rarity(word)) }
+        return (best ?? 0) + (term.name == nil ? 0 : Self.conceptBonus) + (term.inQuestion ? Self.questionBonus : 0)
     }
 
     /// 0 for a word every article holds, 1 for a word one article holds, less for a word of conversation.

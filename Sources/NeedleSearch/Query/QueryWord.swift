@@ -29,6 +29,10 @@ public struct QueryWord: Sendable, Hashable {
     let asks: Bool
     /// Its stem begins a cue phrase of some intent (``QuestionAnalysis``).
     let startsCue: Bool
+    /// Its length in characters (``SpellingCorrector`` corrects only long enough words).
+    let length: Int
+    /// It has a digit or another number character (such a word is never corrected).
+    let hasNumber: Bool
 
     private init(_ text: String) {
         self.text = text
@@ -38,6 +42,8 @@ public struct QueryWord: Sendable, Hashable {
         isConversation = ConversationWords.contains(text)
         asks = ParsedQuery.questionWords.contains(text)
         startsCue = QuestionAnalysis.startsCue(stem)
+        length = text.count
+        hasNumber = text.unicodeScalars.contains { $0.properties.numericType != nil }
     }
 
     /// How many words are remembered; when full, it starts over.

@@ -54,12 +54,13 @@ struct BucketedVocabulary: Sendable {
         }
     }
 
-    func contains(_ word: [UInt8]) -> Bool {
+    func contains(_ word: some Collection<UInt8>) -> Bool {
         frequency(of: word) != nil
     }
 
-    /// How many documents hold `word`; `nil` when it is not in the vocabulary.
-    func frequency(of word: [UInt8]) -> Int? {
+    /// How many documents hold `word` (its bytes, as an array or a string's UTF-8 view);
+    /// `nil` when it is not in the vocabulary.
+    func frequency(of word: some Collection<UInt8>) -> Int? {
         guard let first = word.first, let bucket = buckets[Self.key(first: first, length: word.count)] else { return nil }
         var low = 0
         var high = bucket.count

@@ -53,9 +53,7 @@ enum QueryCorrection {
         var seen = Set<String>()
         let wanted: (QueryWord) -> Bool = { word in
             guard message else { return corrector.looksUp(word) }
-            // Most words are short: their length in bytes is a bound on their length in characters.
-            return word.text.utf8.count >= messageMinimumLength && word.text.count >= messageMinimumLength
-                && (corrector.looksUp(word) || corrector.documentFrequency(ofStem: word.stem) == 1)
+            return word.length >= messageMinimumLength && (corrector.looksUp(word) || corrector.documentFrequency(ofStem: word.stem) == 1)
         }
         var unknown: [String] = []
         var position = 0

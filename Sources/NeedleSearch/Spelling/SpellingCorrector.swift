@@ -105,10 +105,10 @@ public struct SpellingCorrector: Sendable {
 
     /// ``isKnown(_:)`` of a word whose stem is known.
     func isKnown(_ word: QueryWord) -> Bool {
-        isKnown(Array(word.text.utf8), stem: Array(word.stem.utf8))
+        isKnown(word.text.utf8, stem: word.stem.utf8)
     }
 
-    private func isKnown(_ token: [UInt8], stem: [UInt8]) -> Bool {
+    private func isKnown(_ token: some Collection<UInt8>, stem: some Collection<UInt8>) -> Bool {
         nameWords.contains(token) || stems.contains(stem)
     }
 
@@ -119,7 +119,7 @@ public struct SpellingCorrector: Sendable {
 
     /// How many articles hold a stem; 0 when none does.
     public func documentFrequency(ofStem stem: String) -> Int {
-        stems.frequency(of: Array(stem.utf8)) ?? 0
+        stems.frequency(of: stem.utf8) ?? 0
     }
 
     /// Whether ``correction(for:in:)`` would look the folded token up: it is unknown and
@@ -130,7 +130,7 @@ public struct SpellingCorrector: Sendable {
 
     /// ``looksUp(_:)`` of a word whose stem is known.
     func looksUp(_ word: QueryWord) -> Bool {
-        editBound(for: word.text) != nil && !isKnown(word)
+        editBound(length: word.length, isStopword: word.isStopword, hasNumber: word.hasNumber) != nil && !isKnown(word)
     }
 
     /// The best correction of a folded token (as ``ParsedQuery`` yields them), or `nil`
@@ -154,9 +154,14 @@ public struct SpellingCorrector: Sendable {
 
     /// How many edits a token may be from its correction; `nil` when it is never corrected.
     private func editBound(for token: String) -> Int? {
-        guard token.count >= Self.minimumLength, !Stopwords.contains(token),
-              !token.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else { return nil }
-        return token.count >= Self.twoEditLength ? 2 : 1
+        editBound(
+            length: token.count, isStopword: Stopwords.contains(token),
+            hasNumber: token.unicodeScalars.contains { $0.properties.numericType != nil })
+    }
+
+    private func editBound(length: Int, isStopword: Bool, hasNumber: Bool) -> Int? {
+        guard length >= Self.minimumLength, !isStopword, !hasNumber else { return nil }
+        return length >= Self.twoEditLength ? 2 : 1
     }
 
     /// The candidate itself when it is a word; for a stem, of the name words and the words
