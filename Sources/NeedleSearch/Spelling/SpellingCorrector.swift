@@ -66,6 +66,10 @@ public struct SpellingCorrector: Sendable {
     /// turning a stem back into a word reads and tokenizes a whole article, and the same
     /// stems come back from message to message (a seventh of a long search before).
     private let indexedWords = BoundedCache<String, [String]>(capacity: 4_096)
+    /// The corrections of the tokens looked up so far (nil for none): a message's everyday
+    /// words that no article holds ("moisturise", "pharmacy") come back from message to message,
+    /// and each lookup compares the token with a part of the vocabulary.
+    private let corrections = BoundedCache<String, Correction?>(capacity: 4_096)
 
     /// - Parameters:
     ///   - stemFrequencies: each indexed stem and how many articles hold it.
@@ -140,6 +144,10 @@ public struct SpellingCorrector: Sendable {
     /// ``SearchIndex``'s connections are; it is read only when the closest vocabulary entry is
     /// a stem, to find a word for it. ``SearchIndex/correction(for:)`` does this on a pool connection.
     public func correction(for token: String, in db: Database) throws -> Correction? {
+        try corrections.value(for: token) { try lookUp($0, in: db) }
+    }
+
+    private func lookUp(_ token: String, in db: Database) throws -> Correction? {
         guard let bound = editBound(for: token), !isKnown(token) else { return nil }
         let bytes = Array(token.utf8)
         let candidates = nameWords.matches(of: bytes, within: bound).map { Candidate(match: $0, isStem: false) }
