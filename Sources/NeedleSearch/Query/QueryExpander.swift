@@ -89,8 +89,9 @@ public struct QueryExpander: Sendable {
     /// repeats is one thing asked about. A short query keeps its repeats, which weigh the word more.
     private func distinct(_ terms: [QueryFocus.Term], of words: [QueryWord]) -> [QueryFocus.Term] {
         guard terms.count > focus?.budget ?? QueryFocus.budget else { return terms }
-        var first: [String: Int] = [:]
+        var first = [String: Int](minimumCapacity: terms.count)
         var distinct: [QueryFocus.Term] = []
+        distinct.reserveCapacity(terms.count)
         for term in terms {
             // Tokens have no spaces, so their phrase tells terms apart.
             let key = phrase(of: term, in: words)

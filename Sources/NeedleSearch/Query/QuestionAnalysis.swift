@@ -65,8 +65,10 @@ public struct QuestionAnalysis: Sendable, Hashable {
         }
         topicQuery = query.words(keeping: { !cueTokens.contains($0) && !words[$0].isStopword })
         topic = topicQuery.tokens.joined(separator: " ")
-        topicStems = Set(topicQuery.words.map(\.stem))
-        stems = Set(words.lazy.filter { !$0.isStopword }.map(\.stem))
+        topicStems = Set(minimumCapacity: topicQuery.words.count)
+        for word in topicQuery.words { topicStems.insert(word.stem) }
+        stems = Set(minimumCapacity: words.count)
+        for word in words where !word.isStopword { stems.insert(word.stem) }
     }
 
     /// How well a section heading answers the question (0…1): the best of the intents'
