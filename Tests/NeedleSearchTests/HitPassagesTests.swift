@@ -42,9 +42,19 @@ import Testing
         try Self.index.pool.read { db in
             let ids = try Self.index.terms.passageTermIDs(PassageHighlighter.stems(of: query), in: db)
             #expect(!ids.isEmpty)
+            func article(headingTokens: Int?, terms: [UInt32]) -> StoredArticle {
+                StoredArticle(
+                    id: 1, slug: "a", title: "A", kind: "treatment", summary: nil, passageIDs: 7...7,
+                    passages: [.init(id: 7, heading: nil, text: "microneedling", headingTokens: headingTokens, terms: 0..<terms.count)],
+                    terms: terms)
+            }
             let highlighter = PassageHighlighter(query: query, termIDs: ids)
-            #expect(highlighter.bestPassage(stored: [.init(headingTokens: 0, ids: [])]) == nil)
-            #expect(PassageHighlighter(query: query).bestPassage(stored: [.init(headingTokens: 0, ids: ArraySlice(ids.values))]) == nil)
+            let every = ~UInt64(0)
+            #expect(highlighter.bestPassage(of: article(headingTokens: 0, terms: Array(ids.values)), holding: every)?.index == 0)
+            #expect(highlighter.bestPassage(of: article(headingTokens: 0, terms: Array(ids.values)), holding: 0) == nil)
+            #expect(highlighter.bestPassage(of: article(headingTokens: nil, terms: Array(ids.values)), holding: every) == nil)
+            #expect(highlighter.bestPassage(of: article(headingTokens: 0, terms: []), holding: every) == nil)
+            #expect(PassageHighlighter(query: query).bestPassage(of: article(headingTokens: 0, terms: Array(ids.values)), holding: every) == nil)
         }
     }
 }

@@ -20,17 +20,13 @@ struct HitPassages {
         result.highlights.reserveCapacity(articles.count)
         result.introductions.reserveCapacity(articles.count)
         for article in articles {
-            // One candidate per id of the range, as passages are numbered: a missing row or
-            // one without stored terms is a candidate that matches nothing.
-            let positions = article.passageIDs.map { article.position(of: $0) }
             // Passages that hold no query term are not looked at.
             let bits = article.passageBits(holdingAny: highlighter.termIDs)
-            let choice = highlighter.bestPassage(stored: positions.map { position in
-                guard let position, StoredArticle.mayHold(position, bits), let heading = article.passages[position].headingTokens
-                else { return .init(headingTokens: 0, ids: []) }
-                return .init(headingTokens: heading, ids: article.terms(at: position))
-            })
-            let chosen = positions[choice?.index ?? 0]
+            let choice = highlighter.bestPassage(of: article, holding: bits)
+            // The chosen passage, or for a hit none matches, the first of its id range (none
+            // when that row is missing).
+            let offset = Int64(choice?.index ?? 0)
+            let chosen = article.position(of: article.passageIDs.lowerBound + offset)
             let (heading, text) = chosen.map { (article.passages[$0].heading, article.passages[$0].text) } ?? (nil, "")
             result.highlights.append(choice.map { highlighter.highlight($0, heading: heading, text: text) })
             result.introductions.append(choice == nil ? text : nil)
