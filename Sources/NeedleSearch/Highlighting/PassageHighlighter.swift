@@ -9,9 +9,9 @@
 /// number of tokens than FTS5 did.
 ///
 /// ```swift
-/// let highlighter = PassageHighlighter(query: expanded, termIDs: ids)   // ids: stem → terms.id
+/// let highlighter = try PassageHighlighter(query: expanded) { stems in try ids(stems) }   // stem → terms.id
 /// let choice = highlighter.bestPassage(of: article, holding: bits)      // index of the best, its matches
-/// let best = highlighter.highlight(choice!, heading: "Aftercare", text: text)   // "…like a [sunburn] for…"
+/// let best = highlighter.highlight(choice!, heading: "Aftercare", text: TokenizedText(text))   // "…like a [sunburn] for…"
 /// ```
 struct PassageHighlighter {
     /// A candidate passage: its heading (nil for the introduction) and plain text.
@@ -81,14 +81,10 @@ struct PassageHighlighter {
     /// changes a word's end. A bitmap rather than a set: it is tested for every word.
     private let prefixes: PrefixBitmap
 
-    /// The Porter stems of every word of `query`, as the index's `terms` spell them.
-    static func stems(of query: ExpandedQuery) -> Set<String> {
-        Set(query.groups.flatMap { $0.alternatives.joined() }.map { String(decoding: PorterStemmer.stem(Array($0.utf8)), as: UTF8.self) })
-    }
-
-    /// `termIDs` maps the query's ``stems(of:)`` to the index's term ids, for
-    /// ``bestPassage(stored:)``; text candidates need none.
-    init(query: ExpandedQuery, snippetTokens: Int = 24, termIDs: [String: UInt32] = [:]) {
+    /// `termIDs` maps the Porter stems of every word of `query` (as the index's `terms` spell
+    /// them) to the index's term ids, for ``bestPassage(of:holding:)``; text candidates need
+    /// none. Each word is stemmed once, for both.
+    init(query: ExpandedQuery, snippetTokens: Int = 24, termIDs: (Set<String>) throws -> [String: UInt32]) rethrows {
         self.snippetTokens = snippetTokens
         groupCount = query.groups.count
         var stemIDs: [[UInt8]: Int] = [:]
@@ -114,11 +110,17 @@ struct PassageHighlighter {
             prefixes.insert(UInt16(stem.first ?? 0) << 8 | UInt16(stem.count > 1 ? stem[1] : 0))
         }
         self.prefixes = prefixes
-        var indexIDs = [UInt32](repeating: 0, count: stemIDs.count)
-        for (stem, id) in stemIDs { indexIDs[id] = termIDs[String(decoding: stem, as: UTF8.self)] ?? 0 }
-        self.indexIDs = indexIDs
+        var stems = [String](repeating: "", count: stemIDs.count)
+        for (stem, id) in stemIDs { stems[id] = String(decoding: stem, as: UTF8.self) }
+        let ids = try termIDs(Set(stems))
+        indexIDs = stems.map { ids[$0] ?? 0 }
         self.termIDs = indexIDs.filter { $0 != 0 }
         indexIDMask = TermIDMask(self.termIDs)
+    }
+
+    /// A highlighter for text candidates only (``bestPassage(among:)``).
+    init(query: ExpandedQuery, snippetTokens: Int = 24) {
+        self.init(query: query, snippetTokens: snippetTokens, termIDs: { _ in [:] })
     }
 
     /// The best-matching candidate and its snippet, or nil when none matches.
@@ -162,11 +164,7 @@ struct PassageHighlighter {
     }
 
     /// The chosen passage's snippet, from its text.
-    func highlight(_ choice: Choice, heading: String?, text: String) -> Highlight {
-        highlight(choice, heading: heading, text: TokenizedText(text))
-    }
-
-    private func highlight(_ choice: Choice, heading: String?, text: TokenizedText) -> Highlight {
+    func highlight(_ choice: Choice, heading: String?, text: TokenizedText) -> Highlight {
         // The marks need each match's bytes: when the text's tokens are not the ones the
         // matches were counted on, match the text itself.
         let matches = text.tokens.count == choice.textTokens ? choice.matches : self.matches(stemIDs(of: text))
