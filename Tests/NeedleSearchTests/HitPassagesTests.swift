@@ -50,12 +50,10 @@ import Testing
                     passages: [.init(id: 7, heading: nil, text: "microneedling", headingTokens: headingTokens, terms: 0..<terms.count)],
                     terms: terms)
             }
-            let every = ~UInt64(0)
-            #expect(highlighter.bestPassage(of: article(headingTokens: 0, terms: ids), holding: every)?.index == 0)
-            #expect(highlighter.bestPassage(of: article(headingTokens: 0, terms: ids), holding: 0) == nil)
-            #expect(highlighter.bestPassage(of: article(headingTokens: nil, terms: ids), holding: every) == nil)
-            #expect(highlighter.bestPassage(of: article(headingTokens: 0, terms: []), holding: every) == nil)
-            #expect(PassageHighlighter(query: query).bestPassage(of: article(headingTokens: 0, terms: ids), holding: every) == nil)
+            #expect(highlighter.bestPassage(of: article(headingTokens: 0, terms: ids))?.index == 0)
+            #expect(highlighter.bestPassage(of: article(headingTokens: nil, terms: ids)) == nil)
+            #expect(highlighter.bestPassage(of: article(headingTokens: 0, terms: [])) == nil)
+            #expect(PassageHighlighter(query: query).bestPassage(of: article(headingTokens: 0, terms: ids)) == nil)
         }
     }
 }

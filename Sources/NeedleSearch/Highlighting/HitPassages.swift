@@ -23,9 +23,7 @@ struct HitPassages {
         result.highlights.reserveCapacity(articles.count)
         result.introductions.reserveCapacity(articles.count)
         for article in articles {
-            // Passages that hold no query term are not looked at.
-            let bits = article.passageBits(holdingAny: highlighter.termIDs)
-            let choice = highlighter.bestPassage(of: article, holding: bits)
+            let choice = highlighter.bestPassage(of: article)
             // The chosen passage, or for a hit none matches, the first of its id range (none
             // when that row is missing).
             let offset = Int64(choice?.index ?? 0)

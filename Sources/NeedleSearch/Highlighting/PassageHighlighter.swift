@@ -10,7 +10,7 @@
 ///
 /// ```swift
 /// let highlighter = try PassageHighlighter(query: expanded) { stems in try ids(stems) }   // stem → terms.id
-/// let choice = highlighter.bestPassage(of: article, holding: bits)      // index of the best, its matches
+/// let choice = highlighter.bestPassage(of: article)                     // index of the best, its matches
 /// let best = highlighter.highlight(choice!, heading: "Aftercare", text: TokenizedText(text))   // "…like a [sunburn] for…"
 /// ```
 struct PassageHighlighter {
@@ -82,20 +82,24 @@ struct PassageHighlighter {
     private let prefixes: PrefixBitmap
 
     /// `termIDs` maps the Porter stems of every word of `query` (as the index's `terms` spell
-    /// them) to the index's term ids, for ``bestPassage(of:holding:)``; text candidates need
+    /// them) to the index's term ids, for ``bestPassage(of:)``; text candidates need
     /// none. Each word is stemmed once, for both.
     init(query: ExpandedQuery, snippetTokens: Int = 24, termIDs: (Set<String>) throws -> [String: UInt32]) rethrows {
         self.snippetTokens = snippetTokens
         groupCount = query.groups.count
         var stemIDs: [[UInt8]: Int] = [:]
         var phrases: [Int: [Phrase]] = [:]
+        // Expansions repeat words ("skin needling", "skin laxity"): each is stemmed once.
+        var tokenIDs: [String: Int] = [:]
         for (group, alternatives) in query.groups.enumerated() {
             for (index, alternative) in alternatives.alternatives.enumerated() {
                 let stems = alternative.map { token -> Int in
+                    if let id = tokenIDs[token] { return id }
                     let stem = PorterStemmer.stem(Array(token.utf8))
-                    if let id = stemIDs[stem] { return id }
-                    stemIDs[stem] = stemIDs.count
-                    return stemIDs.count - 1
+                    let id = stemIDs[stem] ?? stemIDs.count
+                    if id == stemIDs.count { stemIDs[stem] = id }
+                    tokenIDs[token] = id
+                    return id
                 }
                 guard let first = stems.first else { continue }
                 phrases[first, default: []].append(Phrase(group: group, stems: stems, isOriginal: index == 0))
@@ -142,14 +146,13 @@ struct PassageHighlighter {
     /// The best-matching passage of a stored article, from the term ids it stores, as
     /// ``bestPassage(among:)`` chooses among its passages in id order (the choice's index is
     /// the passage's offset in the article's id range), or nil when none matches; its snippet
-    /// comes from ``highlight(_:heading:text:)``. Only passages `bits` marks
-    /// (``StoredArticle/passageBits(holdingAny:)`` of ``termIDs``) can match, so only those
-    /// are read; a passage without stored terms matches nothing.
-    func bestPassage(of article: StoredArticle, holding bits: UInt64) -> Choice? {
+    /// comes from ``highlight(_:heading:text:)``. A passage without stored terms matches
+    /// nothing. Every passage's ids are read once, in place: most fail one bit test.
+    func bestPassage(of article: StoredArticle) -> Choice? {
         var best: Choice?
         article.passages.withUnsafeBufferPointer { passages in
             article.terms.withUnsafeBufferPointer { terms in
-                for position in passages.indices where StoredArticle.mayHold(position, bits) {
+                for position in passages.indices where indexIDMask.mayContainAny(of: terms[passages[position].terms]) {
                     guard let headingTokens = passages[position].headingTokens else { continue }
                     let range = passages[position].terms
                     let split = range.lowerBound + min(headingTokens, range.count)
@@ -340,5 +343,13 @@ private struct TermIDMask {
 
     func mayContain(_ id: UInt32) -> Bool {
         words[Int(id >> 6) & (words.count - 1)] & (1 << UInt64(id & 63)) != 0
+    }
+
+    /// Whether any of `ids` may be in the set: one bit test a token, in place, so a passage
+    /// that holds no query term costs one tight pass over its ids.
+    func mayContainAny(of ids: Slice<UnsafeBufferPointer<UInt32>>) -> Bool {
+        words.withUnsafeBufferPointer { words in
+            ids.contains { words[Int($0 >> 6) & (TermIDMask.bits / 64 - 1)] & (1 << UInt64($0 & 63)) != 0 }
+        }
     }
 }
