@@ -11,7 +11,8 @@ import NeedleIndex
 /// from `postings` too (``IndexTerms/postings(ofPhrase:in:)``). Any other phrase (a quoted phrase
 /// of the user's own) is matched by FTS5 itself, and `needle_phrase_hits` reports its hits.
 /// The phrases' parts are added in the order FTS5 numbers them, so every score equals
-/// `bm25()`'s bit for bit.
+/// `bm25()`'s bit for bit. A common phrase's parts are computed once per open index and kept
+/// (``PhraseScores``).
 ///
 /// ```swift
 /// let matches = try ArticleMatches.find(query, terms: terms, weights: weights.columnWeights, in: db)
@@ -97,15 +98,43 @@ struct ArticleMatches {
             var times = 1
             while next + times < phrases.count, phrases[next + times] == phrase { times += 1 }
             next += times
+            if let kept = terms.scores.scored(phrase, weights: weights) {
+                try matches.add(kept, times: times)
+                continue
+            }
             let hits = try hitsByPhrase[phrase] ?? PhraseHits.load(phrase, terms: terms, in: db)
             hitsByPhrase[phrase] = hits
             let bm25 = terms.articles
             let idf = bm25.idf(hits: hits.count)
+            // Ids are kept in 32 bits; a phrase whose blob decodes short (malformed) is not kept.
+            let keeping = hits.isStored && terms.lastArticle <= UInt32.max && terms.scores.wants(articles: hits.count)
+            var kept = PhraseScores.Scored(articles: hits.count, ids: [], scores: [])
+            if keeping {
+                kept.ids.reserveCapacity(Int(hits.count))
+                kept.scores.reserveCapacity(Int(hits.count))
+            }
             try hits.forEach { id, length, counts in
-                matches.add(id, bm25.score(idf: idf, frequency: BM25.frequency(counts: counts, weights: weights), length: length), times: times)
+                let score = bm25.score(idf: idf, frequency: BM25.frequency(counts: counts, weights: weights), length: length)
+                matches.add(id, score, times: times)
+                if keeping {
+                    kept.ids.append(UInt32(truncatingIfNeeded: id))
+                    kept.scores.append(score)
+                }
+            }
+            if keeping, kept.ids.count == hits.count {
+                terms.scores.keep(phrase, kept, weights: weights)
             }
         }
         return matches
+    }
+
+    /// Adds a phrase's kept scores, `times` times over, as ``find(_:terms:weights:in:)`` adds
+    /// those it decodes.
+    private mutating func add(_ kept: PhraseScores.Scored, times: Int) throws {
+        for index in kept.ids.indices {
+            if index % Self.checkInterval == Self.checkInterval - 1 { try QueryDeadline.check() }
+            add(Int64(kept.ids[index]), kept.scores[index], times: times)
+        }
     }
 }
 
@@ -117,6 +146,11 @@ private enum PhraseHits {
     case rows(ids: [Int64], values: [Int32])
 
     static let columns = RankingWeights.fieldNames.count
+
+    /// Whether it was read from `postings` (and so may be kept decoded, ``PhraseScores``).
+    var isStored: Bool {
+        if case .postings = self { true } else { false }
+    }
 
     var count: Int64 {
         switch self {

@@ -66,6 +66,11 @@ public struct SpellingCorrector: Sendable {
     /// turning a stem back into a word reads and tokenizes a whole article, and the same
     /// stems come back from message to message (a seventh of a long search before).
     private let indexedWords = BoundedCache<String, [String]>(capacity: 4_096)
+    /// Each looked-up token's correction, or none: the same unknown words (a made-up name, a
+    /// misspelling) come back query after query, and each lookup scans part of the vocabulary.
+    private let corrections = BoundedCache<String, Correction?>(capacity: 4_096)
+    /// The longest token whose correction is kept.
+    static let longestKept = 64
 
     /// - Parameters:
     ///   - stemFrequencies: each indexed stem and how many articles hold it.
@@ -122,6 +127,12 @@ public struct SpellingCorrector: Sendable {
     /// a stem, to find a word for it. ``SearchIndex/correction(for:)`` does this on a pool connection.
     public func correction(for token: String, in db: Database) throws -> Correction? {
         guard let bound = editBound(for: token), !isKnown(token) else { return nil }
+        guard token.utf8.count <= Self.longestKept else { return try lookUp(token, within: bound, in: db) }
+        return try corrections.value(for: token) { try lookUp($0, within: bound, in: db) }
+    }
+
+    /// The best correction of an unknown token within `bound` edits.
+    private func lookUp(_ token: String, within bound: Int, in db: Database) throws -> Correction? {
         let bytes = Array(token.utf8)
         let candidates = nameWords.matches(of: bytes, within: bound).map { Candidate(match: $0, isStem: false) }
             + stems.matches(of: PorterStemmer.stem(bytes), within: bound).map { Candidate(match: $0, isStem: true) }
