@@ -11,7 +11,7 @@ import NeedleIndex
 /// from `postings` too (``IndexTerms/postings(ofPhrase:in:)``). Any other phrase (a quoted phrase
 /// of the user's own) is matched by FTS5 itself, and `needle_phrase_hits` reports its hits.
 /// The phrases' parts are added in the order FTS5 numbers them, so every score equals
-/// `bm25()`'s bit for bit. A common phrase's parts are computed once per open index and kept
+/// `bm25()`'s bit for bit. A phrase's parts are computed once per open index and kept
 /// (``PhraseScores``).
 ///
 /// ```swift
@@ -71,16 +71,20 @@ struct ArticleMatches {
     /// Adds `score` to article `id`'s `times` times over, one addition after the other, as
     /// FTS5 adds the part of a phrase it numbers `times` times in a row.
     private mutating func add(_ id: Int64, _ score: Double, times: Int) {
-        if id >= scores.count {
-            scores += [Double](repeating: 0, count: Int(id) + 1 - scores.count)
-            matched += [Bool](repeating: false, count: Int(id) + 1 - matched.count)
-        }
         let index = Int(id)
+        grow(to: index)
         if !matched[index] {
             matched[index] = true
             ids.append(id)
         }
         for _ in 0..<times { scores[index] += score }
+    }
+
+    /// Makes room for the score of article `id`.
+    private mutating func grow(to id: Int) {
+        guard id >= scores.count else { return }
+        scores += [Double](repeating: 0, count: id + 1 - scores.count)
+        matched += [Bool](repeating: false, count: id + 1 - matched.count)
     }
 
     /// Scores every article that matches a phrase of `query`. Checks the read's deadline
@@ -107,7 +111,7 @@ struct ArticleMatches {
             let bm25 = terms.articles
             let idf = bm25.idf(hits: hits.count)
             // Ids are kept in 32 bits; a phrase whose blob decodes short (malformed) is not kept.
-            let keeping = hits.isStored && terms.lastArticle <= UInt32.max && terms.scores.wants(articles: hits.count)
+            let keeping = hits.isStored && terms.lastArticle <= UInt32.max && terms.scores.fits(articles: hits.count)
             var kept = PhraseScores.Scored(articles: hits.count, ids: [], scores: [])
             if keeping {
                 kept.ids.reserveCapacity(Int(hits.count))
@@ -129,11 +133,35 @@ struct ArticleMatches {
     }
 
     /// Adds a phrase's kept scores, `times` times over, as ``find(_:terms:weights:in:)`` adds
-    /// those it decodes.
+    /// those it decodes; in one pass over the arrays, without a bounds check per posting.
     private mutating func add(_ kept: PhraseScores.Scored, times: Int) throws {
-        for index in kept.ids.indices {
-            if index % Self.checkInterval == Self.checkInterval - 1 { try QueryDeadline.check() }
-            add(Int64(kept.ids[index]), kept.scores[index], times: times)
+        guard let last = kept.ids.last else { return }
+        grow(to: Int(last))
+        var (scores, matched, ids) = (self.scores, self.matched, self.ids)
+        (self.scores, self.matched, self.ids) = ([], [], [])
+        defer { (self.scores, self.matched, self.ids) = (scores, matched, ids) }
+        ids.reserveCapacity(ids.count + kept.ids.count)
+        var start = 0
+        while start < kept.ids.count {
+            let end = min(start + Self.checkInterval, kept.ids.count)
+            scores.withUnsafeMutableBufferPointer { scores in
+                matched.withUnsafeMutableBufferPointer { matched in
+                    kept.ids.withUnsafeBufferPointer { keptIDs in
+                        kept.scores.withUnsafeBufferPointer { keptScores in
+                            for index in start..<end {
+                                let id = Int(keptIDs[index])
+                                if !matched[id] {
+                                    matched[id] = true
+                                    ids.append(Int64(id))
+                                }
+                                for _ in 0..<times { scores[id] += keptScores[index] }
+                            }
+                        }
+                    }
+                }
+            }
+            start = end
+            if start < kept.ids.count { try QueryDeadline.check() }
         }
     }
 }

@@ -144,6 +144,9 @@ public struct SpellingCorrector: Sendable {
         return nil
     }
 
+    /// How many looked-up tokens' corrections are kept.
+    var keptCorrections: Int { corrections.count }
+
     /// How many edits a token may be from its correction; `nil` when it is never corrected.
     private func editBound(for token: String) -> Int? {
         guard token.count >= Self.minimumLength, !Stopwords.contains(token),
