@@ -83,52 +83,63 @@ final class ArticleStore: Sendable {
         kept.withLock { ($0.articles.count, $0.bytes) }
     }
 
-    /// The articles `ids` from the index, in two statements: their rows, then all their passages
-    /// (a passage's slice of `terms` is found by its range, whatever the order of the rows).
+    /// An article being read: its row's fields, then its passages as they come.
+    private struct Reading {
+        var id: Int64
+        var slug: String
+        var title: String
+        var kind: String
+        var summary: String?
+        var passageIDs: ClosedRange<Int64>
+        var passages: [StoredArticle.Passage] = []
+        var terms: [UInt32] = []
+    }
+
+    /// The articles `ids` from the index, rows and passages in one statement, its columns read
+    /// straight from SQLite: a row object per passage, a Data per blob, a second statement
+    /// and a sorter (an ORDER BY) were over half of reading an article.
     private static func read(_ ids: [Int64], in db: Database) throws -> [StoredArticle] {
-        var rows: [Row] = []
-        let articles = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT id, slug, title, kind, summary, first_passage, last_passage FROM articles
-            WHERE id IN (SELECT value FROM json_each(?))
-            """), arguments: [idList(ids)])
-        while let row = try articles.next() { rows.append(row.copy()) }
-        guard !rows.isEmpty else { return [] }
-        let ranges = rows.map { ($0[5] as Int64)...($0[6] as Int64) }
-        var passages = [[StoredArticle.Passage]](repeating: [], count: rows.count)
-        var terms = [[UInt32]](repeating: [], count: rows.count)
         let statement = try db.cachedStatement(sql: """
-            SELECT r.key, p.id, p.heading, p.text, t.terms FROM json_each(?) AS r
-            JOIN passages AS p ON p.id BETWEEN json_extract(r.value, '$[0]') AND json_extract(r.value, '$[1]')
+            SELECT a.id, a.slug, a.title, a.kind, a.summary, a.first_passage, a.last_passage, p.id, p.heading, p.text, t.terms
+            FROM json_each(?) AS r JOIN articles AS a ON a.id = r.value
+            LEFT JOIN passages AS p ON p.id BETWEEN a.first_passage AND a.last_passage
             LEFT JOIN passage_terms AS t ON t.id = p.id
             """)
-        try statement.setArguments(["[" + ranges.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"])
-        // Columns are read straight from SQLite: a row object per passage, and a Data per
-        // blob, were a third of reading an article.
+        var seen = Set<Int64>()
+        try statement.setArguments([idList(ids.filter { seen.insert($0).inserted })])
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
+        var readings: [Reading] = []
+        var positions: [Int64: Int] = [:]
         while try step(handle, in: db) {
-            let article = Int(sqlite3_column_int64(handle, 0))
-            guard article >= 0, article < rows.count else { continue }
-            let start = terms[article].count
-            var headingTokens: Int?
-            if let blob = sqlite3_column_blob(handle, 4) {
-                let bytes = UnsafeBufferPointer(start: blob.assumingMemoryBound(to: UInt8.self), count: Int(sqlite3_column_bytes(handle, 4)))
-                headingTokens = PassageTerms.decode(bytes, appendingTo: &terms[article])
+            let id = sqlite3_column_int64(handle, 0)
+            let position = positions[id] ?? readings.count
+            if position == readings.count {
+                positions[id] = position
+                readings.append(Reading(
+                    id: id, slug: text(handle, 1) ?? "", title: text(handle, 2) ?? "", kind: text(handle, 3) ?? "",
+                    summary: text(handle, 4), passageIDs: sqlite3_column_int64(handle, 5)...max(sqlite3_column_int64(handle, 5), sqlite3_column_int64(handle, 6))))
             }
-            passages[article].append(StoredArticle.Passage(
-                id: sqlite3_column_int64(handle, 1), heading: text(handle, 2), text: text(handle, 3) ?? "",
-                headingTokens: headingTokens, terms: start..<terms[article].count))
+            guard sqlite3_column_type(handle, 7) != SQLITE_NULL else { continue }   // an article without passages
+            let passage = sqlite3_column_int64(handle, 7)
+            let start = readings[position].terms.count
+            var headingTokens: Int?
+            if let blob = sqlite3_column_blob(handle, 10) {
+                let bytes = UnsafeBufferPointer(start: blob.assumingMemoryBound(to: UInt8.self), count: Int(sqlite3_column_bytes(handle, 10)))
+                headingTokens = PassageTerms.decode(bytes, appendingTo: &readings[position].terms)
+            }
+            readings[position].passages.append(StoredArticle.Passage(
+                id: passage, heading: text(handle, 8), text: text(handle, 9) ?? "",
+                headingTokens: headingTokens, terms: start..<readings[position].terms.count))
         }
-        // Without an ORDER BY (it cost a quarter of the statement in a sorter), rows come in
-        // the order of the ranges and, within one, of the passages' ids; anything else is sorted here.
-        for index in passages.indices where !zip(passages[index], passages[index].dropFirst()).allSatisfy({ $0.id < $1.id }) {
-            passages[index].sort { $0.id < $1.id }
-        }
-        return rows.indices.map { index in
-            let row = rows[index]
+        return readings.map { reading in
+            // Without an ORDER BY, passages come in the order of their ids (a range of rowids);
+            // any other order is sorted here. A passage's slice of `terms` goes with it.
+            var passages = reading.passages
+            if !zip(passages, passages.dropFirst()).allSatisfy({ $0.id < $1.id }) { passages.sort { $0.id < $1.id } }
             return StoredArticle(
-                id: row[0], slug: row[1], title: row[2], kind: row[3], summary: row[4], passageIDs: ranges[index],
-                passages: passages[index], terms: terms[index])
+                id: reading.id, slug: reading.slug, title: reading.title, kind: reading.kind, summary: reading.summary,
+                passageIDs: reading.passageIDs, passages: passages, terms: reading.terms)
         }
     }
 

@@ -140,7 +140,6 @@ struct ArticleMatches {
         var (scores, matched, ids) = (self.scores, self.matched, self.ids)
         (self.scores, self.matched, self.ids) = ([], [], [])
         defer { (self.scores, self.matched, self.ids) = (scores, matched, ids) }
-        ids.reserveCapacity(ids.count + kept.ids.count)
         var start = 0
         while start < kept.ids.count {
             let end = min(start + Self.checkInterval, kept.ids.count)
