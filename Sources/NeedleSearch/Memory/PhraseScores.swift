@@ -32,15 +32,16 @@ final class PhraseScores: Sendable {
         var bytes: Int { 192 + 4 * ids.capacity + 8 * scores.capacity }
     }
 
-    /// The bound of ``capacity`` when none is given: 6 MiB.
-    static let defaultCapacity = 6 << 20
+    /// The bound of ``capacity`` when none is given: 4 MiB (at 10,000 articles, the common
+    /// words of about a thousand questions).
+    static let defaultCapacity = 4 << 20
     /// The fewest articles a phrase kept within ``capacity`` is held by.
     static let commonArticles: Int64 = 32
 
     /// The most bytes of common phrases kept (``Scored/bytes``).
     let capacity: Int
-    /// The most bytes of rare phrases kept: a sixth of ``capacity``.
-    var rareCapacity: Int { capacity / 6 }
+    /// The most bytes of rare phrases kept: a quarter of ``capacity``.
+    var rareCapacity: Int { capacity / 4 }
 
     /// Phrases kept within one bound, the oldest first in `order`.
     private struct Part {
