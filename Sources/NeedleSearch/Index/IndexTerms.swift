@@ -24,7 +24,7 @@ struct IndexTerms: Sendable {
     let passages: BM25
     /// The highest article id.
     let lastArticle: Int64
-    /// Common phrases' scores per article, as ``ArticleMatches`` computed them.
+    /// Phrases' scores per article, as ``ArticleMatches`` computed them, kept for the next query.
     let scores = PhraseScores()
 
     static func load(_ db: Database) throws -> IndexTerms {
