@@ -6,8 +6,8 @@ import NeedleProtocol
 
 /// An open index, ready to answer queries from several threads at once.
 ///
-/// Reads go through a pool of read-only SQLite connections, so concurrent
-/// searches run in parallel. The concept dictionary is loaded once at open.
+/// Reads go through a set of read-only SQLite connections (``ReaderConnections``), so
+/// concurrent searches run in parallel. The concept dictionary is loaded once at open.
 ///
 /// ```swift
 /// let index = try SearchIndex.open(path: "Index/needle.sqlite")
@@ -24,7 +24,7 @@ public final class SearchIndex: Sendable {
     public let mappedBytes: Int
     public let meta: IndexMeta
     public let weights: RankingWeights
-    let pool: DatabasePool
+    let pool: ReaderConnections
     let expander: QueryExpander
     /// The expander of `ask`, which keeps fewer terms of a long message (``QueryFocus/questionBudget``).
     let questionExpander: QueryExpander
@@ -38,7 +38,7 @@ public final class SearchIndex: Sendable {
     let caches = IndexCaches()
 
     init(
-        file: HeldIndexFile, readers: Int, mappedBytes: Int, meta: IndexMeta, pool: DatabasePool, concepts: IndexNames,
+        file: HeldIndexFile, readers: Int, mappedBytes: Int, meta: IndexMeta, pool: ReaderConnections, concepts: IndexNames,
         weights: RankingWeights, terms: IndexTerms, corrector: SpellingCorrector, completer: NameCompleter
     ) {
         self.path = file.path
@@ -74,14 +74,13 @@ public final class SearchIndex: Sendable {
         try open(file: HeldIndexFile(path: path), readers: readers, mappedBytes: mappedBytes, weights: weights)
     }
 
-    /// Opens the held index `file`; every connection, including those the pool opens later,
+    /// Opens the held index `file`; every connection, including those opened later,
     /// reads that file whatever happens at its path. See ``open(path:readers:mappedBytes:weights:)``.
     public static func open(
         file: HeldIndexFile, readers: Int = 4, mappedBytes: Int = 0, weights: RankingWeights = RankingWeights()
     ) throws -> SearchIndex {
         var configuration = Configuration()
         configuration.readonly = true
-        configuration.maximumReaderCount = max(1, readers)
         configuration.label = "needle.index"
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA mmap_size = \(max(0, mappedBytes))")
@@ -94,9 +93,9 @@ public final class SearchIndex: Sendable {
             try PhraseTable.registerTerms(db)
         }
         let path = file.path
-        let pool: DatabasePool
+        let pool: ReaderConnections
         do {
-            pool = try DatabasePool(path: file.connectionPath, configuration: configuration)
+            pool = try ReaderConnections(path: file.connectionPath, configuration: configuration, readers: readers)
         } catch {
             throw IndexError.notAnIndex(path: path)
         }
@@ -114,7 +113,7 @@ public final class SearchIndex: Sendable {
         expander.expand(ParsedQuery(query))
     }
 
-    /// Runs a search on one of the pool's reader connections, on the calling thread.
+    /// Runs a search on one of the reader connections, on the calling thread.
     ///
     /// When a word of the query is not in the index, `did_you_mean` carries the query with
     /// it corrected; when the query as typed finds fewer than ``fewResults`` articles and the
@@ -159,7 +158,7 @@ public final class SearchIndex: Sendable {
         query.groups.count + query.dropped.count >= messageTerms
     }
 
-    /// Answers a question with passages, on one of the pool's reader connections, on the
+    /// Answers a question with passages, on one of the reader connections, on the
     /// calling thread.
     ///
     /// When a word of the question is not in the index, `did_you_mean` carries the corrected
@@ -197,13 +196,13 @@ public final class SearchIndex: Sendable {
         return result
     }
 
-    /// Runs `body` on one of the pool's reader connections, outside any transaction.
+    /// Runs `body` on one of the reader connections, outside any transaction.
     ///
     /// GRDB's `read` wraps each read in `BEGIN`/`COMMIT`, two statements prepared anew each
     /// time, to see one snapshot while a writer works; an index file has no writer, and its
     /// connections hold their shared lock for good, so a request runs its statements as they are.
     func read<Value>(_ body: (Database) throws -> Value) throws -> Value {
-        try pool.unsafeRead(body)
+        try pool.read(body)
     }
 
     /// A question's words, and the question expanded.

@@ -23,9 +23,10 @@ import Testing
             for text in queries {
                 let query = Self.index.expand(text)
                 guard !query.isEmpty else { continue }
-                let ids = try Self.index.terms.passageTermIDs(PassageHighlighter.stems(of: query), in: db)
-                let highlighter = PassageHighlighter(query: query, snippetTokens: ArticleSearch.snippetTokens, termIDs: ids)
-                let stored = HitPassages.read(stored, highlighter: highlighter)
+                let highlighter = try PassageHighlighter(query: query, snippetTokens: ArticleSearch.snippetTokens) {
+                    try Self.index.terms.passageTermIDs($0, in: db)
+                }
+                let stored = HitPassages.read(stored, highlighter: highlighter, tokenized: Self.index.caches.passageTokens)
                 for (index, range) in ranges.enumerated() {
                     let expected = highlighter.bestPassage(among: range.map { texts[$0]! })
                     #expect(stored.highlights[index] == expected, "\(text): passages \(range)")
@@ -40,11 +41,19 @@ import Testing
     @Test func aPassageWithoutStoredTermsIsNotChosen() throws {
         let query = Self.index.expand("microneedling")
         try Self.index.pool.read { db in
-            let ids = try Self.index.terms.passageTermIDs(PassageHighlighter.stems(of: query), in: db)
+            let highlighter = try PassageHighlighter(query: query) { try Self.index.terms.passageTermIDs($0, in: db) }
+            let ids = highlighter.termIDs
             #expect(!ids.isEmpty)
-            let highlighter = PassageHighlighter(query: query, termIDs: ids)
-            #expect(highlighter.bestPassage(stored: [.init(headingTokens: 0, ids: [])]) == nil)
-            #expect(PassageHighlighter(query: query).bestPassage(stored: [.init(headingTokens: 0, ids: ArraySlice(ids.values))]) == nil)
+            func article(headingTokens: Int?, terms: [UInt32]) -> StoredArticle {
+                StoredArticle(
+                    id: 1, slug: "a", title: "A", kind: "treatment", summary: nil, passageIDs: 7...7,
+                    passages: [.init(id: 7, heading: nil, text: "microneedling", headingTokens: headingTokens, terms: 0..<terms.count)],
+                    terms: terms)
+            }
+            #expect(highlighter.bestPassage(of: article(headingTokens: 0, terms: ids))?.index == 0)
+            #expect(highlighter.bestPassage(of: article(headingTokens: nil, terms: ids)) == nil)
+            #expect(highlighter.bestPassage(of: article(headingTokens: 0, terms: [])) == nil)
+            #expect(PassageHighlighter(query: query).bestPassage(of: article(headingTokens: 0, terms: ids)) == nil)
         }
     }
 }

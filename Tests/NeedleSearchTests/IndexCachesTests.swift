@@ -74,27 +74,6 @@ import Testing
         }
     }
 
-    /// The passages an article's scan finds for a query's term ids are those whose stored
-    /// terms hold one of them.
-    @Test func passageBitsAreThePassagesHoldingATerm() throws {
-        try Self.index.pool.read { db in
-            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM articles ORDER BY id")
-            var generator = SeededGenerator(seed: 11)
-            for article in try ArticleStore().articles(ids, in: db).values {
-                for count in [0, 1, 3, 12] {
-                    let wanted = (0..<count).map { _ in
-                        Bool.random(using: &generator) ? article.terms.randomElement(using: &generator) ?? 7 : UInt32.random(in: 1...5_000, using: &generator)
-                    }
-                    var expected: UInt64 = 0
-                    for position in article.passages.indices.prefix(64) where article.terms(at: position).contains(where: wanted.contains) {
-                        expected |= 1 << UInt64(position)
-                    }
-                    #expect(article.passageBits(holdingAny: wanted) == expected, "article \(article.id): \(wanted)")
-                }
-            }
-        }
-    }
-
     /// Scores kept for a phrase are those decoded from its postings: a query scores the same
     /// when its phrases are kept, and equal to FTS5's `bm25()` under other weights, which are
     /// not kept.

@@ -29,8 +29,8 @@ struct ArticleSearch {
         let total = try known ?? count()
         // Highlighting runs in Swift, out of the progress handler's sight.
         try QueryDeadline.check()
-        let highlighter = PassageHighlighter(query: query, snippetTokens: Self.snippetTokens, termIDs: try termIDs())
-        let passages = HitPassages.read(page.map(\.stored), highlighter: highlighter)
+        let highlighter = try PassageHighlighter(query: query, snippetTokens: Self.snippetTokens, termIDs: termIDs)
+        let passages = HitPassages.read(page.map(\.stored), highlighter: highlighter, tokenized: caches.passageTokens)
         let fields = request.explain ? try fieldScores(of: page.map(\.id)) : [:]
         let hits = page.enumerated().map { index, article in
             hit(article, highlight: passages.highlights[index], introduction: passages.introductions[index] ?? "",
@@ -42,9 +42,9 @@ struct ArticleSearch {
             explain: request.explain ? QueryExplanation(match: query.matchExpression, formula: ranker.weights.formula) : nil)
     }
 
-    /// The index's term id of each of the query's stems that passages hold.
-    private func termIDs() throws -> [String: UInt32] {
-        try caches.termRows.rows(PassageHighlighter.stems(of: query), in: db).compactMapValues { $0.id > 0 ? $0.id : nil }
+    /// The index's term id of each of `stems` that passages hold.
+    private func termIDs(_ stems: Set<String>) throws -> [String: UInt32] {
+        try caches.termRows.rows(stems, in: db).compactMapValues { $0.id > 0 ? $0.id : nil }
     }
 
     private func count() throws -> Int {

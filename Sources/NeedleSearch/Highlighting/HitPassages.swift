@@ -5,7 +5,7 @@ import NeedleIndex
 /// marks the chosen passage's text (or keeps the introduction, for a hit no passage matches).
 ///
 /// ```swift
-/// let passages = HitPassages.read(page.map(\.stored), highlighter: highlighter)
+/// let passages = HitPassages.read(page.map(\.stored), highlighter: highlighter, tokenized: caches.passageTokens)
 /// passages.highlights[0]     // the first hit's section and snippet, or nil
 /// passages.introductions[0]  // its first passage's text when nothing matched, else nil
 /// ```
@@ -15,25 +15,25 @@ struct HitPassages {
     /// Per hit without a highlight: the text of its first passage.
     var introductions: [String?]
 
-    static func read(_ articles: [StoredArticle], highlighter: PassageHighlighter) -> HitPassages {
+    /// `tokenized` keeps the chosen passages' texts cut into tokens, by passage id.
+    static func read(
+        _ articles: [StoredArticle], highlighter: PassageHighlighter, tokenized: BoundedCache<Int64, TokenizedText>
+    ) -> HitPassages {
         var result = HitPassages(highlights: [], introductions: [])
         result.highlights.reserveCapacity(articles.count)
         result.introductions.reserveCapacity(articles.count)
         for article in articles {
-            // One candidate per id of the range, as passages are numbered: a missing row or
-            // one without stored terms is a candidate that matches nothing.
-            let positions = article.passageIDs.map { article.position(of: $0) }
-            // Passages that hold no query term are not looked at.
-            let bits = article.passageBits(holdingAny: highlighter.termIDs)
-            let choice = highlighter.bestPassage(stored: positions.map { position in
-                guard let position, StoredArticle.mayHold(position, bits), let heading = article.passages[position].headingTokens
-                else { return .init(headingTokens: 0, ids: []) }
-                return .init(headingTokens: heading, ids: article.terms(at: position))
+            let choice = highlighter.bestPassage(of: article)
+            // The chosen passage, or for a hit none matches, the first of its id range (none
+            // when that row is missing).
+            let offset = Int64(choice?.index ?? 0)
+            let chosen = article.position(of: article.passageIDs.lowerBound + offset)
+            let passage = chosen.map { article.passages[$0] }
+            result.highlights.append(choice.map { choice in
+                let text = passage.map { passage in tokenized.value(for: passage.id) { _ in TokenizedText(passage.text) } }
+                return highlighter.highlight(choice, heading: passage?.heading, text: text ?? TokenizedText(""))
             })
-            let chosen = positions[choice?.index ?? 0]
-            let (heading, text) = chosen.map { (article.passages[$0].heading, article.passages[$0].text) } ?? (nil, "")
-            result.highlights.append(choice.map { highlighter.highlight($0, heading: heading, text: text) })
-            result.introductions.append(choice == nil ? text : nil)
+            result.introductions.append(choice == nil ? passage?.text ?? "" : nil)
         }
         return result
     }

@@ -9,21 +9,15 @@
 /// number of tokens than FTS5 did.
 ///
 /// ```swift
-/// let highlighter = PassageHighlighter(query: expanded, termIDs: ids)   // ids: stem → terms.id
-/// let choice = highlighter.bestPassage(stored: candidates)               // index of the best, its matches
-/// let best = highlighter.highlight(choice!, heading: "Aftercare", text: text)   // "…like a [sunburn] for…"
+/// let highlighter = try PassageHighlighter(query: expanded) { stems in try ids(stems) }   // stem → terms.id
+/// let choice = highlighter.bestPassage(of: article)                     // index of the best, its matches
+/// let best = highlighter.highlight(choice!, heading: "Aftercare", text: TokenizedText(text))   // "…like a [sunburn] for…"
 /// ```
 struct PassageHighlighter {
     /// A candidate passage: its heading (nil for the introduction) and plain text.
     struct Candidate {
         var heading: String?
         var text: String
-    }
-
-    /// A candidate passage as the index stores it: its tokens' term ids, heading first.
-    struct StoredCandidate {
-        var headingTokens: Int
-        var ids: ArraySlice<UInt32>
     }
 
     /// The chosen passage and its snippet.
@@ -78,34 +72,34 @@ struct PassageHighlighter {
     /// The index's term id of each query stem, by stem id (0 when the index has none).
     private let indexIDs: [UInt32]
     /// The index's term ids of the query's stems that passages hold.
-    var termIDs: [UInt32] { indexIDs.filter { $0 != 0 } }
-    /// A bit per index term id modulo 64 of `indexIDs`: most tokens are no query term and
-    /// fail this test without a look at `indexIDs`.
-    private let indexIDMask: UInt64
+    let termIDs: [UInt32]
+    /// A bit per index term id modulo ``TermIDMask/bits`` of `indexIDs`: most tokens are no
+    /// query term and fail this test without a look at `indexIDs`.
+    private let indexIDMask: TermIDMask
     /// A bit for the first two bytes of every query stem (and for the first byte alone):
     /// tokens with other prefixes cannot stem to a query stem, since stemming only ever
     /// changes a word's end. A bitmap rather than a set: it is tested for every word.
     private let prefixes: PrefixBitmap
 
-    /// The Porter stems of every word of `query`, as the index's `terms` spell them.
-    static func stems(of query: ExpandedQuery) -> Set<String> {
-        Set(query.groups.flatMap { $0.alternatives.joined() }.map { String(decoding: PorterStemmer.stem(Array($0.utf8)), as: UTF8.self) })
-    }
-
-    /// `termIDs` maps the query's ``stems(of:)`` to the index's term ids, for
-    /// ``bestPassage(stored:)``; text candidates need none.
-    init(query: ExpandedQuery, snippetTokens: Int = 24, termIDs: [String: UInt32] = [:]) {
+    /// `termIDs` maps the Porter stems of every word of `query` (as the index's `terms` spell
+    /// them) to the index's term ids, for ``bestPassage(of:)``; text candidates need
+    /// none. Each word is stemmed once, for both.
+    init(query: ExpandedQuery, snippetTokens: Int = 24, termIDs: (Set<String>) throws -> [String: UInt32]) rethrows {
         self.snippetTokens = snippetTokens
         groupCount = query.groups.count
         var stemIDs: [[UInt8]: Int] = [:]
         var phrases: [Int: [Phrase]] = [:]
+        // Expansions repeat words ("skin needling", "skin laxity"): each is stemmed once.
+        var tokenIDs: [String: Int] = [:]
         for (group, alternatives) in query.groups.enumerated() {
             for (index, alternative) in alternatives.alternatives.enumerated() {
                 let stems = alternative.map { token -> Int in
+                    if let id = tokenIDs[token] { return id }
                     let stem = PorterStemmer.stem(Array(token.utf8))
-                    if let id = stemIDs[stem] { return id }
-                    stemIDs[stem] = stemIDs.count
-                    return stemIDs.count - 1
+                    let id = stemIDs[stem] ?? stemIDs.count
+                    if id == stemIDs.count { stemIDs[stem] = id }
+                    tokenIDs[token] = id
+                    return id
                 }
                 guard let first = stems.first else { continue }
                 phrases[first, default: []].append(Phrase(group: group, stems: stems, isOriginal: index == 0))
@@ -120,10 +114,17 @@ struct PassageHighlighter {
             prefixes.insert(UInt16(stem.first ?? 0) << 8 | UInt16(stem.count > 1 ? stem[1] : 0))
         }
         self.prefixes = prefixes
-        var indexIDs = [UInt32](repeating: 0, count: stemIDs.count)
-        for (stem, id) in stemIDs { indexIDs[id] = termIDs[String(decoding: stem, as: UTF8.self)] ?? 0 }
-        self.indexIDs = indexIDs
-        indexIDMask = indexIDs.reduce(0) { $1 == 0 ? $0 : $0 | 1 << UInt64($1 & 63) }
+        var stems = [String](repeating: "", count: stemIDs.count)
+        for (stem, id) in stemIDs { stems[id] = String(decoding: stem, as: UTF8.self) }
+        let ids = try termIDs(Set(stems))
+        indexIDs = stems.map { ids[$0] ?? 0 }
+        self.termIDs = indexIDs.filter { $0 != 0 }
+        indexIDMask = TermIDMask(self.termIDs)
+    }
+
+    /// A highlighter for text candidates only (``bestPassage(among:)``).
+    init(query: ExpandedQuery, snippetTokens: Int = 24) {
+        self.init(query: query, snippetTokens: snippetTokens, termIDs: { _ in [:] })
     }
 
     /// The best-matching candidate and its snippet, or nil when none matches.
@@ -142,27 +143,31 @@ struct PassageHighlighter {
         return highlight(choice, heading: candidates[choice.index].heading, text: texts[choice.index])
     }
 
-    /// The best-matching stored candidate, as ``bestPassage(among:)`` chooses, or nil when
-    /// none matches; its snippet comes from ``highlight(_:heading:text:)``.
-    func bestPassage(stored candidates: [StoredCandidate]) -> Choice? {
-        choose(candidates.count) { index in
-            let candidate = candidates[index]
-            // Most passages of a hit hold no query term: they score 0 without a closer look.
-            guard candidate.ids.contains(where: { stemID(ofStored: $0) >= 0 }) else { return nil }
-            let split = candidate.ids.startIndex + min(candidate.headingTokens, candidate.ids.count)
-            let (heading, text) = (candidate.ids[..<split], candidate.ids[split...])
-            return (
-                matches(count: heading.count) { stemID(ofStored: heading[heading.startIndex + $0]) },
-                matches(count: text.count) { stemID(ofStored: text[text.startIndex + $0]) }, text.count)
+    /// The best-matching passage of a stored article, from the term ids it stores, as
+    /// ``bestPassage(among:)`` chooses among its passages in id order (the choice's index is
+    /// the passage's offset in the article's id range), or nil when none matches; its snippet
+    /// comes from ``highlight(_:heading:text:)``. A passage without stored terms matches
+    /// nothing. Every passage's ids are read once, in place: most fail one bit test.
+    func bestPassage(of article: StoredArticle) -> Choice? {
+        var best: Choice?
+        article.passages.withUnsafeBufferPointer { passages in
+            article.terms.withUnsafeBufferPointer { terms in
+                for position in passages.indices where indexIDMask.mayContainAny(of: terms[passages[position].terms]) {
+                    guard let headingTokens = passages[position].headingTokens else { continue }
+                    let range = passages[position].terms
+                    let split = range.lowerBound + min(headingTokens, range.count)
+                    let heading = UnsafeBufferPointer(rebasing: terms[range.lowerBound..<split])
+                    let text = UnsafeBufferPointer(rebasing: terms[split..<range.upperBound])
+                    let index = Int(passages[position].id - article.passageIDs.lowerBound)
+                    consider(index, heading: matches(stored: heading), text: matches(stored: text), textTokens: text.count, best: &best)
+                }
+            }
         }
+        return best
     }
 
     /// The chosen passage's snippet, from its text.
-    func highlight(_ choice: Choice, heading: String?, text: String) -> Highlight {
-        highlight(choice, heading: heading, text: TokenizedText(text))
-    }
-
-    private func highlight(_ choice: Choice, heading: String?, text: TokenizedText) -> Highlight {
+    func highlight(_ choice: Choice, heading: String?, text: TokenizedText) -> Highlight {
         // The marks need each match's bytes: when the text's tokens are not the ones the
         // matches were counted on, match the text itself.
         let matches = text.tokens.count == choice.textTokens ? choice.matches : self.matches(stemIDs(of: text))
@@ -177,13 +182,19 @@ struct PassageHighlighter {
         var best: Choice?
         for index in 0..<count {
             guard let (heading, text, textTokens) = matches(index) else { continue }
-            let headingScore = score(heading)
-            let score = self.score(text) + Self.headingWeight * headingScore
-            if score > 0, score > best?.score ?? 0 {
-                best = Choice(index: index, score: score, heading: headingScore, matches: text, textTokens: textTokens)
-            }
+            consider(index, heading: heading, text: text, textTokens: textTokens, best: &best)
         }
         return best
+    }
+
+    /// Makes candidate `index` the best when it scores above it (ties keep the earlier one).
+    private func consider(_ index: Int, heading: [Match], text: [Match], textTokens: Int, best: inout Choice?) {
+        guard !heading.isEmpty || !text.isEmpty else { return }
+        let headingScore = score(heading[...])
+        let score = self.score(text[...]) + Self.headingWeight * headingScore
+        if score > 0, score > best?.score ?? 0 {
+            best = Choice(index: index, score: score, heading: headingScore, matches: text, textTokens: textTokens)
+        }
     }
 
     /// The share of the query's groups that `text` (or `heading`) contains (0…1).
@@ -196,6 +207,11 @@ struct PassageHighlighter {
     /// The phrases found in a text given as the stem id of each token.
     private func matches(_ ids: [Int]) -> [Match] {
         matches(count: ids.count) { ids[$0] }
+    }
+
+    /// The phrases found in a text given as the index's term id of each token.
+    private func matches(stored ids: UnsafeBufferPointer<UInt32>) -> [Match] {
+        matches(count: ids.count) { stemID(ofStored: ids[$0]) }
     }
 
     /// The phrases found in a text of `count` tokens, given the stem id at each position.
@@ -224,7 +240,7 @@ struct PassageHighlighter {
 
     /// The id of the stem of a stored token, or -1 when it is no query stem.
     private func stemID(ofStored token: UInt32) -> Int {
-        guard token != 0, indexIDMask & (1 << UInt64(token & 63)) != 0 else { return -1 }
+        guard token != 0, indexIDMask.mayContain(token) else { return -1 }
         return indexIDs.firstIndex(of: token) ?? -1
     }
 
@@ -242,14 +258,17 @@ struct PassageHighlighter {
     /// Per distinct group matched: 1 for the user's own words, ``expansionWeight`` for an
     /// expansion only, plus a small bonus for repeats (at most four). Added in group order,
     /// so equal scores are equal to the last bit and ties go to the earlier passage or window.
-    private func score(_ matches: [Match]) -> Double {
+    private func score(_ matches: ArraySlice<Match>) -> Double {
         guard !matches.isEmpty else { return 0 }
-        var groups = [(weight: Double, count: Int)](repeating: (0, 0), count: groupCount)
-        for match in matches {
-            let weight = match.isOriginal ? 1 : Self.expansionWeight
-            groups[match.group] = (max(groups[match.group].weight, weight), groups[match.group].count + 1)
+        // Scored per candidate and per snippet window: the groups' tally lives on the stack.
+        return withUnsafeTemporaryAllocation(of: (weight: Double, count: Int).self, capacity: groupCount) { groups in
+            groups.initialize(repeating: (0, 0))
+            for match in matches {
+                let weight = match.isOriginal ? 1 : Self.expansionWeight
+                groups[match.group] = (max(groups[match.group].weight, weight), groups[match.group].count + 1)
+            }
+            return groups.reduce(0) { $1.count == 0 ? $0 : $0 + $1.weight + 0.1 * Double(min($1.count, 5) - 1) }
         }
-        return groups.reduce(0) { $1.count == 0 ? $0 : $0 + $1.weight + 0.1 * Double(min($1.count, 5) - 1) }
     }
 
     /// The window of `snippetTokens` words that scores best (as ``score(_:)`` does, so the
@@ -258,10 +277,15 @@ struct PassageHighlighter {
         let tokenCount = text.tokens.count
         var bestStart = 0
         var bestScore = -1.0
+        // Matches come in token order, so a window's matches are one run of them.
+        var (first, past) = (0, 0)
         for match in matches {
             let start = max(0, min(match.tokens.lowerBound - 3, tokenCount - snippetTokens))
             let window = start..<(start + snippetTokens)
-            let score = self.score(matches.filter { window.contains($0.tokens.lowerBound) })
+            while first < matches.count, matches[first].tokens.lowerBound < window.lowerBound { first += 1 }
+            past = max(past, first)
+            while past < matches.count, matches[past].tokens.lowerBound < window.upperBound { past += 1 }
+            let score = self.score(matches[first..<past])
             if score > bestScore { (bestStart, bestScore) = (start, score) }
         }
         let end = min(tokenCount, bestStart + snippetTokens)
@@ -304,5 +328,28 @@ private struct PrefixBitmap {
 
     func contains(_ value: UInt16) -> Bool {
         words[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
+    }
+}
+
+/// A set of term ids as ``bits`` bits, by id modulo ``bits``: a query's few ids set few of
+/// them, so a token that is no query term almost always fails one test.
+private struct TermIDMask {
+    static let bits = 1024
+    private var words = [UInt64](repeating: 0, count: TermIDMask.bits / 64)
+
+    init(_ ids: [UInt32]) {
+        for id in ids { words[Int(id >> 6) & (words.count - 1)] |= 1 << UInt64(id & 63) }
+    }
+
+    func mayContain(_ id: UInt32) -> Bool {
+        words[Int(id >> 6) & (words.count - 1)] & (1 << UInt64(id & 63)) != 0
+    }
+
+    /// Whether any of `ids` may be in the set: one bit test a token, in place, so a passage
+    /// that holds no query term costs one tight pass over its ids.
+    func mayContainAny(of ids: Slice<UnsafeBufferPointer<UInt32>>) -> Bool {
+        words.withUnsafeBufferPointer { words in
+            ids.contains { words[Int($0 >> 6) & (TermIDMask.bits / 64 - 1)] & (1 << UInt64($0 & 63)) != 0 }
+        }
     }
 }

@@ -10,4 +10,8 @@ struct IndexCaches: Sendable {
     /// answers read them, and the same headings recur across articles and questions (working
     /// them out whenever an article was read cost a quarter of a search at 10,000 articles).
     let headingWords = BoundedCache<String, QuestionAnalysis.HeadingWords>(capacity: 8_192)
+    /// Passages' texts cut into tokens, for marking a hit's snippet: the same passages are
+    /// shown again and again, and cutting one up anew was a tenth of a bundled search. About
+    /// 2 KiB each (a passage's text and 16 bytes a token).
+    let passageTokens = BoundedCache<Int64, TokenizedText>(capacity: 512)
 }

@@ -49,39 +49,6 @@ final class StoredArticle: Sendable {
         }
     }
 
-    /// Whether the passage at `position` may hold one of the terms whose passage bits are
-    /// `bits` (from ``passageBits(holdingAny:)``): those past the 64th are not tracked, so may.
-    static func mayHold(_ position: Int, _ bits: UInt64) -> Bool {
-        position >= 64 || bits & (1 << UInt64(position)) != 0
-    }
-
-    /// A bit per passage among the first 64 (by position) that holds one of `ids`.
-    ///
-    /// The passages' term ids are scanned, not indexed: most articles a request reads are read
-    /// once, and sorting an article's terms into an index when it was read cost more than
-    /// scanning them for the few ids a query has. A bit per id modulo 1,024 rules out most
-    /// tokens with one test.
-    func passageBits(holdingAny ids: some Sequence<UInt32>) -> UInt64 {
-        let wanted = Array(Set(ids))
-        guard !wanted.isEmpty else { return 0 }
-        var filter = [UInt64](repeating: 0, count: 16)
-        for id in wanted { filter[Int(id & 1023) >> 6] |= 1 << UInt64(id & 63) }
-        var bits: UInt64 = 0
-        terms.withUnsafeBufferPointer { terms in
-            filter.withUnsafeBufferPointer { filter in
-                for (position, passage) in passages.prefix(64).enumerated() {
-                    for term in terms[passage.terms] where filter[Int(term & 1023) >> 6] & (1 << UInt64(term & 63)) != 0 {
-                        if wanted.contains(term) {
-                            bits |= 1 << UInt64(position)
-                            break
-                        }
-                    }
-                }
-            }
-        }
-        return bits
-    }
-
     /// The position in ``passages`` of the passage with row id `id`, when the article has it.
     func position(of id: Int64) -> Int? {
         guard passageIDs.contains(id) else { return nil }
