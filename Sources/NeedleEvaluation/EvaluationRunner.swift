@@ -34,21 +34,33 @@ public struct EvaluationRunner: Sendable {
         }
     }
 
-    /// The daemon's own time (`took_us`) for each query, sent one at a time so none waits
-    /// behind another; the median of `rounds` runs of each.
-    public func serverMicroseconds(_ queries: [EvaluationQuery], rounds: Int = 5) async throws -> [Int] {
+    /// The daemon's own time (`took_us`) for each query of two lists, sent one at a time so none
+    /// waits behind another, a query of one list and then one of the other (``alternation``), so
+    /// that a change of load on the machine falls on both lists alike; for each query, the median
+    /// of its runs (at least `rounds`).
+    public func serverMicroseconds(
+        alternating first: [EvaluationQuery], _ second: [EvaluationQuery], rounds: Int = 30
+    ) async throws -> (first: [Int], second: [Int]) {
         try await NeedleConnection.with(socketPath: socketPath) { connection in
-            var medians: [Int] = []
-            for query in queries {
-                var times: [Int] = []
-                for _ in 0..<max(1, rounds) {
-                    try await connection.send(Self.requestLine(for: query))
-                    guard let line = try await connection.nextLine() else { throw ClientError.closedByDaemon }
-                    times.append(Self.tookMicroseconds(in: line))
-                }
-                medians.append(times.sorted()[times.count / 2])
+            var times = [[[Int]](repeating: [], count: first.count), [[Int]](repeating: [], count: second.count)]
+            for (list, index) in Self.alternation(first.count, second.count, rounds: rounds) {
+                try await connection.send(Self.requestLine(for: list == 0 ? first[index] : second[index]))
+                guard let line = try await connection.nextLine() else { throw ClientError.closedByDaemon }
+                times[list][index].append(Self.tookMicroseconds(in: line))
             }
-            return medians
+            let medians = times.map { $0.map { runs in runs.sorted()[runs.count / 2] } }
+            return (medians[0], medians[1])
+        }
+    }
+
+    /// The order in which ``serverMicroseconds(alternating:_:rounds:)`` sends two lists of
+    /// `firstCount` and `secondCount` queries: (list, index) pairs, first and second in turn,
+    /// the shorter list starting over as the longer goes on, each query at least `rounds` times.
+    static func alternation(_ firstCount: Int, _ secondCount: Int, rounds: Int) -> [(list: Int, index: Int)] {
+        guard firstCount > 0, secondCount > 0 else { return [] }
+        let perRound = max(firstCount, secondCount)
+        return (0..<(max(1, rounds) * perRound)).flatMap { step in
+            [(list: 0, index: step % firstCount), (list: 1, index: step % secondCount)]
         }
     }
 

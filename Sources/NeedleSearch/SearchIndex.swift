@@ -49,7 +49,7 @@ public final class SearchIndex: Sendable {
         self.pool = pool
         self.expander = QueryExpander(
             dictionary: concepts.dictionary,
-            focus: QueryFocus(articleCount: meta.articles) { [corrector] in corrector.documentFrequency(of: $0) })
+            focus: QueryFocus(articleCount: meta.articles) { [corrector] in corrector.documentFrequency(ofStem: $0.stem) })
         self.questionExpander = expander.keeping(QueryFocus.questionBudget)
         self.names = concepts.names
         self.weights = weights

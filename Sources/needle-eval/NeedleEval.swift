@@ -62,7 +62,8 @@ struct NeedleEval: AsyncParsableCommand {
     }
 
     /// Long consumer messages: the targets set for real messages, and what a long message
-    /// costs against a short one (the daemon's own time, medians).
+    /// costs against a short one (the daemon's own time: the median over the messages of each
+    /// message's median, long and short sent in turn).
     private func scoreMessages(socket: String, file: String, name: String, into report: inout EvaluationReport) async throws {
         let (queries, search, ask) = try await rankMedQuADFormat(socket: socket, file: file, name: name)
         let set = "\(name) (\(search.count))"
@@ -75,9 +76,8 @@ struct NeedleEval: AsyncParsableCommand {
             let long = queries.filter { $0.task == task && words($0) >= 120 }
             let short = queries.filter { $0.task == task && words($0) <= 12 }
             guard !long.isEmpty, !short.isEmpty else { continue }
-            let runner = EvaluationRunner(socketPath: socket)
-            let longTime = Self.median(try await runner.serverMicroseconds(long))
-            let shortTime = Self.median(try await runner.serverMicroseconds(short))
+            let times = try await EvaluationRunner(socketPath: socket).serverMicroseconds(alternating: long, short)
+            let (longTime, shortTime) = (Self.median(times.first), Self.median(times.second))
             report.add(.init(
                 set: set, task: task.rawValue, measure: "≥120 words / ≤12 words", value: Double(longTime) / Double(max(1, shortTime)),
                 target: 3, detail: "\(longTime) / \(shortTime) µs", targetIsCeiling: true))

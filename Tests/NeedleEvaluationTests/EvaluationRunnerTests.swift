@@ -22,4 +22,17 @@ import Testing
             #expect(try RequestDecoder.decode(Array(line.dropLast())).get() == Request(id: nil, operation: operation))
         }
     }
+
+    /// Long and short messages are timed in turn, so a burst of load on the machine falls on both.
+    @Test func timedQueriesAlternateBetweenTheLists() {
+        let order = EvaluationRunner.alternation(6, 8, rounds: 3)
+        #expect(order.count == 2 * 8 * 3)
+        #expect(order.indices.allSatisfy { order[$0].list == $0 % 2 })
+        for (list, count) in [(0, 6), (1, 8)] {
+            let runs = Dictionary(grouping: order.filter { $0.list == list }, by: \.index).mapValues(\.count)
+            #expect(runs.keys.sorted() == Array(0..<count))
+            #expect(runs.values.allSatisfy { $0 >= 3 })
+        }
+        #expect(EvaluationRunner.alternation(0, 8, rounds: 3).isEmpty)
+    }
 }

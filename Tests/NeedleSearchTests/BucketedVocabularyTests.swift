@@ -15,6 +15,17 @@ import Testing
         #expect(!vocabulary.contains(Array("zebra".utf8)))
     }
 
+    /// A string's bytes are looked up where they are, with the same answers as an array of them.
+    @Test func findsFrequenciesOfAStringsBytes() {
+        for (word, frequency) in [("melasma", 4), ("melanin", 9), ("mela", 1), ("café", 2), ("microneedling", 3)] {
+            #expect(vocabulary.frequency(of: word.utf8) == frequency)
+            #expect(vocabulary.frequency(of: Array(word.utf8)) == frequency)
+            #expect(vocabulary.frequency(of: word.utf8.dropLast()) == nil, "a prefix is another word")
+        }
+        #expect(vocabulary.frequency(of: "melasmb".utf8) == nil)
+        #expect(vocabulary.frequency(of: "".utf8) == nil)
+    }
+
     @Test(arguments: [
         ("melazma", "melasma"), ("melasm", "melasma"), ("melassma", "melasma"), ("mlesama", nil), ("mealsma", "melasma"),
         ("pxxl", nil), ("pexl", "peel"), ("cafe", nil),

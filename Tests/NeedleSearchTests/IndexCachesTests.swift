@@ -131,22 +131,6 @@ import Testing
         #expect(scores.scored(["large"], weights: weights) == nil)
     }
 
-    /// A looked-up word's correction, or its lack of one, is kept and stays the same.
-    @Test func correctionsAreKept() throws {
-        try Self.index.pool.read { db in
-            let corrector = try SpellingCorrector.load(db)
-            let tokens = ["melazma", "microneedlng", "exfoleating", "zzzqqxx", "hyperpigmantation", "melasma"]
-            let first = try tokens.map { try corrector.correction(for: $0, in: db) }
-            #expect(first[0]?.word == "melasma" && first[3] == nil && first[5] == nil)
-            #expect(corrector.keptCorrections == 5)
-            #expect(try tokens.map { try corrector.correction(for: $0, in: db) } == first)
-            #expect(corrector.keptCorrections == 5)
-            let long = "x" + String(repeating: "melasma", count: 10)
-            _ = try corrector.correction(for: long, in: db)
-            #expect(corrector.keptCorrections == 5)
-        }
-    }
-
     @Test func headingWordsMatchAsTheHeadingDoes() throws {
         let analyses = ["How long is skin red after microneedling?", "What are the risks of a chemical peel?", "Does botox hurt?",
                         "What is retinol?", "How often can I get a chemical peel?"].map(QuestionAnalysis.init)

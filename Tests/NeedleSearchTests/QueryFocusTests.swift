@@ -8,7 +8,7 @@ import Testing
     static let frequencies = ["skin": 100, "years": 60, "tried": 40, "cream": 30, "winter": 10, "ichthyosis": 2, "lamellar": 1, "treatment": 50]
     let expander = QueryExpander(
         dictionary: ConceptDictionary(articles: [ArticleNames(slug: "lamellar-ichthyosis", names: ["Lamellar ichthyosis"])], synonyms: []),
-        focus: QueryFocus(articleCount: 100) { frequencies[$0] ?? 20 })
+        focus: QueryFocus(articleCount: 100) { frequencies[$0.text] ?? 20 })
 
     static let message = """
         I am 34 and my skin has been dry for years, I tried every cream, oatmeal baths, coconut oil, lotions from the \
@@ -48,7 +48,7 @@ import Testing
     @Test func aCommonOneWordNameInTheStoryIsAPlainWord() {
         let expander = QueryExpander(
             dictionary: ConceptDictionary(articles: [ArticleNames(slug: "burns", names: ["Burns"])], synonyms: []),
-            focus: QueryFocus(articleCount: 100) { $0 == "burns" ? 30 : 5 })
+            focus: QueryFocus(articleCount: 100) { $0.text == "burns" ? 30 : 5 })
         let story = "I have a red rash around my mouth that burns when I put on moisturizer and gets little bumps and pus spots."
         let inStory = expander.expand(ParsedQuery(story + " What could it be?"))
         #expect(inStory.groups.contains { $0.original == ["burns"] }, "still searched")
@@ -81,7 +81,7 @@ import Testing
         let subject = "red rash mouth bumps pus spots burning moisturizer cheeks flush wine peeling chin nose lips crusts"
         let expander = QueryExpander(
             dictionary: ConceptDictionary(articles: [], synonyms: []),
-            focus: QueryFocus(articleCount: 100) { chat.contains($0) ? 1 : 30 })
+            focus: QueryFocus(articleCount: 100) { chat.contains($0.text) ? 1 : 30 })
         let expanded = expander.expand(ParsedQuery("Hi, I hope someone can help. My sister told me months ago that this is nothing: "
             + subject + ". Thanks, wondering"))
         #expect(expanded.groups.map { $0.original.joined(separator: " ") } == subject.split(separator: " ").map(String.init))

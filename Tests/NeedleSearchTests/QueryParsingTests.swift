@@ -1,6 +1,6 @@
 import NeedleCorpus
 import NeedleProtocol
-import NeedleSearch
+@testable import NeedleSearch
 import Testing
 
 @Suite struct QueryParsingTests {
@@ -105,6 +105,31 @@ import Testing
         #expect(query.questionSentences == [2, 3], "a question mark, or a question word anywhere")
     }
 
+    /// Every token is read once into its word: stem, match key and word lists, in token order.
+    @Test func eachTokenIsReadOnceIntoItsWord() {
+        let query = ParsedQuery("My scars: \"acne scars\" and Retin-A, what helps?")
+        #expect(query.words.map(\.text) == query.tokens)
+        #expect(query.words.map(\.text) == ["my", "scars", "acne", "scars", "and", "retin", "a", "what", "helps"])
+        #expect(query.words[1].stem == "scar" && query.words[1].key == "scar")
+        #expect(query.words[4].isStopword && !query.words[1].isStopword)
+        #expect(query.words[7].asks && query.words[7].startsCue, "\"what\" asks, and begins the cue \"what is\"")
+        #expect(ParsedQuery("I hope it helps").words[1].isConversation)
+        #expect(QueryWord.of("scars") == query.words[1])
+    }
+
+    /// Words are cut at any whitespace, quotes end words, and a sentence ends at `.`, `?` or `!`
+    /// before closing brackets and quotes, never inside a quoted phrase.
+    @Test func wordsAndSentencesEndWhereTheTextSays() {
+        let query = ParsedQuery("dry\u{00A0}skin\u{2003}itch (is it eczema?) \"what? now\" rash’s cause’.\tred")
+        #expect(query.segments.map(\.tokens) == [["dry"], ["skin"], ["itch"], ["is"], ["it"], ["eczema"], ["what", "now"], ["rash", "s"], ["cause"], ["red"]])
+        #expect(query.segments.map(\.sentence) == [0, 0, 0, 0, 0, 0, 1, 1, 1, 2])
+        #expect(query.questionSentences == [0, 1], "a question mark before a bracket; a question word in quotes")
+        #expect(query.segments.map(\.isQuoted) == [false, false, false, false, false, false, true, false, false, false])
+        let glued = ParsedQuery("scars\"acne\"red.")
+        #expect(glued.segments.map(\.tokens) == [["scars"], ["acne"], ["red"]])
+        #expect(glued.segments.map(\.isQuoted) == [false, true, false])
+    }
+
     @Test func theWordsOfATopicKeepTheirSentences() {
         let query = ParsedQuery("Acne-scars hurt. What helps?").words(keeping: { $0 != 3 })
         #expect(query.segments.map(\.tokens) == [["acne"], ["scars"], ["hurt"], ["helps"]])
@@ -143,6 +168,20 @@ import Testing
         #expect(dictionary.longestMatch(in: tokens, from: 0) == nil)
         #expect(dictionary.longestMatch(in: tokens, from: 7) == nil)
         #expect(dictionary.longestMatch(in: tokens, from: 1) { $0 == 1 } == nil, "acne alone is no name")
+    }
+
+    /// A name is extended word by word while its words begin some name, and the longest one found wins.
+    @Test func aShorterNameWinsWhenTheLongerOneBreaksOff() {
+        let dictionary = ConceptDictionary(
+            articles: [
+                ArticleNames(slug: "rosacea", names: ["Rosacea"]),
+                ArticleNames(slug: "ocular-rosacea", names: ["Rosacea of the eye lids"]),
+            ],
+            synonyms: [])
+        #expect(dictionary.longestMatch(in: ["rosacea", "of", "the", "skin"], from: 0)?.length == 1)
+        #expect(dictionary.longestMatch(in: ["rosacea", "of", "the", "eye", "lid"], from: 0)?.length == 5)
+        #expect(dictionary.longestMatch(in: ["rosacea", "of", "the", "eye", "lid"], from: 0) { $0 < 5 }?.length == 1)
+        #expect(dictionary.longestMatch(in: ["rosacea", "of", "the", "eye"], from: 0)?.length == 1, "cut short by the text")
     }
 
     @Test func expandsATitleOrAliasToAllNames() {

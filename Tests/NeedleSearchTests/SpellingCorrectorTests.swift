@@ -28,6 +28,15 @@ import Testing
         #expect(try await correction(typo)?.word == word)
     }
 
+    /// A correction is kept for the next message that has the same word, and is the same.
+    @Test func aTokenLookedUpAgainGetsTheSameCorrection() async throws {
+        for typo in ["hyperpigmantation", "melazma", "zqxwvutsr"] {
+            let first = try await correction(typo)
+            #expect(try await correction(typo) == first)
+        }
+        #expect(try await correction("zqxwvutsr") == nil)
+    }
+
     @Test func aCorrectionSaysHowFarAndHowCommonItIs() async throws {
         let melasma = try #require(try await correction("melazma"))
         #expect(melasma.distance == 1)

@@ -27,7 +27,7 @@ public struct ConceptDictionary: Sendable {
     /// Where a name leads: the alternative lists and concepts added under it, in the order
     /// they were added. Most names have one pair, kept inline; the rest spill into `overflow`.
     /// Lists and concepts are stored once each and shared by all their names.
-    private struct Entry {
+    fileprivate struct Entry {
         var list: Int32
         var concept: Int32
         /// Index into `overflow` of the further pairs, or -1.
@@ -45,6 +45,9 @@ public struct ConceptDictionary: Sendable {
     /// begins with is passed over with one lookup, so a long message costs one lookup a
     /// word rather than one key per word and possible name length.
     private var longestByFirstWord: [String: Int] = [:]
+    /// The keys of the first words of every name, short of the whole name: a name is looked
+    /// for one word further only while the words so far begin one.
+    private var namePrefixes: Set<String> = []
 
     /// - Parameters:
     ///   - articles: each article's names (title first, then aliases).
@@ -72,21 +75,46 @@ public struct ConceptDictionary: Sendable {
         }
     }
 
+    /// A name found in a query, before what it expands to is worked out (``match(_:)``): a long
+    /// message looks names up at every word but expands only those of the terms it keeps.
+    struct Name {
+        /// How many query tokens the name covers.
+        let length: Int
+        fileprivate let entry: Entry
+    }
+
     /// The longest name that starts at `tokens[start]`, if any, among the lengths
     /// that `acceptsLength` allows (for example, names that end where a word ends).
     public func longestMatch(
         in tokens: [String], from start: Int, acceptsLength: (Int) -> Bool = { _ in true }
     ) -> Match? {
-        guard start < tokens.count, let longest = longestByFirstWord[TextNormalizer.matchKey(CollectionOfOne(tokens[start]))] else {
-            return nil
+        guard start < tokens.count else { return nil }
+        let keys = tokens[start..<min(tokens.count, start + max(1, longestName))].map { TextNormalizer.matchKey(CollectionOfOne($0)) }
+        return longestName(keys: keys, from: 0, acceptsLength: acceptsLength).map(match)
+    }
+
+    /// The longest name whose words' match keys (``QueryWord/key``) start at `keys[start]` and
+    /// end before `end`, among the lengths `acceptsLength` allows.
+    func longestName(
+        keys: [String], from start: Int, before end: Int? = nil, acceptsLength: (Int) -> Bool
+    ) -> Name? {
+        let end = min(end ?? keys.count, keys.count)
+        guard start < end, let longest = longestByFirstWord[keys[start]] else { return nil }
+        var found: Name?
+        var key = keys[start]
+        for length in 1...min(longest, end - start) {
+            if length > 1 {
+                guard namePrefixes.contains(key) else { break }
+                key += " " + keys[start + length - 1]
+            }
+            if acceptsLength(length), let entry = entries[key] { found = Name(length: length, entry: entry) }
         }
-        let limit = min(longest, tokens.count - start)
-        guard limit > 0 else { return nil }
-        for length in stride(from: limit, through: 1, by: -1) where acceptsLength(length) {
-            let key = TextNormalizer.matchKey(tokens[start..<(start + length)])
-            if let entry = entries[key] { return match(entry, length: length) }
-        }
-        return nil
+        return found
+    }
+
+    /// What a name found by ``longestName(keys:from:before:acceptsLength:)`` expands to.
+    func match(_ name: Name) -> Match {
+        match(name.entry, length: name.length)
     }
 
     /// The union of the entry's lists (each name once, in order) and its distinct concepts.
@@ -132,6 +160,7 @@ public struct ConceptDictionary: Sendable {
             entries[key] = Entry(list: list, concept: concept)
         }
         longestName = max(longestName, name.count)
+        for length in 1..<name.count { namePrefixes.insert(TextNormalizer.matchKey(name[..<length])) }
         let first = TextNormalizer.matchKey(CollectionOfOne(name[0]))
         longestByFirstWord[first] = max(longestByFirstWord[first] ?? 0, name.count)
     }

@@ -32,44 +32,87 @@ public struct QueryExpander: Sendable {
     public static let maximumPhrases = 256
 
     public func expand(_ query: ParsedQuery) -> ExpandedQuery {
-        var terms: [QueryFocus.Term] = []
-        var run: [ParsedQuery.Segment] = []
+        let words = query.words
+        let terms = self.terms(of: query)
+        let meaningful = terms.filter { !($0.end - $0.start == 1 && words[$0.start].isStopword) }
+        let (kept, dropped) = select(distinct(meaningful.isEmpty ? terms : meaningful, of: words), of: words, asks: !query.questionSentences.isEmpty)
+        let droppedWords = dropped.map { phrase(of: $0, in: words) }
+        return bounded(kept.map { group(for: $0, of: words) }, dropped: query.dropped + droppedWords)
+    }
+
+    /// The query's terms in order: each quoted phrase, and in each run of unquoted segments,
+    /// the longest names where whole words begin and end, and the segments' other words.
+    private func terms(of query: ParsedQuery) -> [QueryFocus.Term] {
+        let keys = query.words.map(\.key)
+        // Per word: whether a segment begins there (or the words end), whether it is quoted or
+        // in a question, and where its run of unquoted segments ends (names may span a run).
+        var boundaries = [Bool](repeating: false, count: keys.count + 1)
+        var quoted: [Bool] = []
+        var inQuestion: [Bool] = []
         for segment in query.segments {
-            if segment.isQuoted {
-                terms += expand(run, in: query)
-                run.removeAll()
-                let group = ExpandedQuery.Group(original: segment.tokens, alternatives: [segment.tokens])
-                terms.append(QueryFocus.Term(group: group, inQuestion: query.isQuestion(segment)))
-            } else {
-                run.append(segment)
-            }
+            boundaries[quoted.count] = true
+            quoted += repeatElement(segment.isQuoted, count: segment.tokens.count)
+            inQuestion += repeatElement(query.isQuestion(segment), count: segment.tokens.count)
         }
-        terms += expand(run, in: query)
-        let meaningful = terms.filter { !($0.group.original.count == 1 && Stopwords.contains($0.group.original[0])) }
-        let (kept, dropped) = select(distinct(meaningful.isEmpty ? terms : meaningful), asks: !query.questionSentences.isEmpty)
-        return bounded(kept, dropped: query.dropped + dropped.map { $0.original.joined(separator: " ") })
+        boundaries[keys.count] = true
+        var runEnds = [Int](repeating: keys.count, count: keys.count)
+        for position in keys.indices.reversed() where position + 1 < keys.count {
+            runEnds[position] = quoted[position + 1] != quoted[position] || quoted[position] ? position + 1 : runEnds[position + 1]
+        }
+
+        var terms: [QueryFocus.Term] = []
+        var start = 0
+        while start < keys.count {
+            let name = quoted[start] ? nil : dictionary.longestName(keys: keys, from: start, before: runEnds[start]) { boundaries[start + $0] }
+            let end = name.map { start + $0.length } ?? ((start + 1)...).first { boundaries[$0] }!
+            terms.append(QueryFocus.Term(start: start, end: end, name: name, inQuestion: inQuestion[start]))
+            start = end
+        }
+        return terms
+    }
+
+    /// The term as searched: the user's own tokens and, for a name, the names it expands to.
+    private func group(for term: QueryFocus.Term, of words: [QueryWord]) -> ExpandedQuery.Group {
+        let original = words[term.range].map(\.text)
+        guard let name = term.name else {
+            var group = ExpandedQuery.Group(original: original, alternatives: [original])
+            group.readAsName = term.readAsName
+            return group
+        }
+        let match = dictionary.match(name)
+        var group = ExpandedQuery.Group(original: original, alternatives: [original] + match.alternatives.filter { $0 != original }, concepts: match.concepts)
+        group.readAsName = term.readAsName
+        return group
     }
 
     /// In a message, each term once, in a question if any of its uses is: a word the story
     /// repeats is one thing asked about. A short query keeps its repeats, which weigh the word more.
-    private func distinct(_ terms: [QueryFocus.Term]) -> [QueryFocus.Term] {
+    private func distinct(_ terms: [QueryFocus.Term], of words: [QueryWord]) -> [QueryFocus.Term] {
         guard terms.count > focus?.budget ?? QueryFocus.budget else { return terms }
-        var first: [[String]: Int] = [:]
+        var first = [String: Int](minimumCapacity: terms.count)
         var distinct: [QueryFocus.Term] = []
+        distinct.reserveCapacity(terms.count)
         for term in terms {
-            if let index = first[term.group.original] {
+            // Tokens have no spaces, so their phrase tells terms apart.
+            let key = phrase(of: term, in: words)
+            if let index = first[key] {
                 distinct[index].inQuestion = distinct[index].inQuestion || term.inQuestion
             } else {
-                first[term.group.original] = distinct.count
+                first[key] = distinct.count
                 distinct.append(term)
             }
         }
         return distinct
     }
 
+    /// The term's tokens joined by spaces: as `dropped` lists it.
+    private func phrase(of term: QueryFocus.Term, in words: [QueryWord]) -> String {
+        term.end - term.start == 1 ? words[term.start].text : words[term.range].map(\.text).joined(separator: " ")
+    }
+
     /// The terms searched and the terms dropped: ``focus``'s choice, within ``maximumGroups``.
-    private func select(_ terms: [QueryFocus.Term], asks: Bool) -> (kept: [ExpandedQuery.Group], dropped: [ExpandedQuery.Group]) {
-        let (kept, dropped) = focus?.select(terms, asks: asks) ?? (terms.map(\.group), [])
+    private func select(_ terms: [QueryFocus.Term], of words: [QueryWord], asks: Bool) -> (kept: [QueryFocus.Term], dropped: [QueryFocus.Term]) {
+        let (kept, dropped) = focus?.select(terms, of: words, asks: asks) ?? (terms, [])
         return (Array(kept.prefix(Self.maximumGroups)), Array(kept.dropFirst(Self.maximumGroups)) + dropped)
     }
 
@@ -86,41 +129,5 @@ public struct QueryExpander: Sendable {
             return group
         }
         return ExpandedQuery(groups: trimmed, dropped: dropped)
-    }
-
-    /// Expands a run of unquoted segments, matching names across word boundaries.
-    private func expand(_ run: [ParsedQuery.Segment], in query: ParsedQuery) -> [QueryFocus.Term] {
-        let tokens = run.flatMap(\.tokens)
-        var boundaries = Set<Int>()
-        var inQuestion: [Bool] = []
-        var position = 0
-        for segment in run {
-            boundaries.insert(position)
-            position += segment.tokens.count
-            inQuestion += Array(repeating: query.isQuestion(segment), count: segment.tokens.count)
-        }
-        boundaries.insert(position)
-
-        var terms: [QueryFocus.Term] = []
-        var start = 0
-        while start < tokens.count {
-            let match = dictionary.longestMatch(in: tokens, from: start) { boundaries.contains(start + $0) }
-            let length = match?.length ?? nextBoundary(after: start, in: boundaries) - start
-            let original = Array(tokens[start..<(start + length)])
-            var alternatives = [original]
-            for alternative in match?.alternatives ?? [] where alternative != original {
-                alternatives.append(alternative)
-            }
-            let group = ExpandedQuery.Group(original: original, alternatives: alternatives, concepts: match?.concepts ?? [])
-            terms.append(QueryFocus.Term(group: group, inQuestion: inQuestion[start]))
-            start += length
-        }
-        return terms
-    }
-
-    private func nextBoundary(after start: Int, in boundaries: Set<Int>) -> Int {
-        var end = start + 1
-        while !boundaries.contains(end) { end += 1 }
-        return end
     }
 }

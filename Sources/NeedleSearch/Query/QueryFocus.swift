@@ -22,8 +22,8 @@ import Foundation
 /// Burns. When a question names something, the story's other names are read as its background.
 ///
 /// ```swift
-/// let focus = QueryFocus(articleCount: 387) { token in frequencies[token] ?? 0 }
-/// focus.select(scored)  // the budget's best, in the message's order, and the rest
+/// let focus = QueryFocus(articleCount: 387) { word in frequencies[word.text] ?? 0 }
+/// focus.select(terms, of: query.words, asks: true)  // the budget's best, in the message's order, and the rest
 /// ```
 public struct QueryFocus: Sendable {
     /// The most terms of a long message that are searched.
@@ -40,19 +40,28 @@ public struct QueryFocus: Sendable {
     /// The share of articles from which a one-word name in a message's story is a plain word.
     static let commonNameShare = 1.0 / 16
 
-    /// A term of the message and where it stands.
+    /// A term of the message and where it stands: its tokens are `words[start..<end]` of the
+    /// query, and it may name a concept. What a name expands to is worked out only for the
+    /// terms kept (``QueryExpander``).
     struct Term {
-        var group: ExpandedQuery.Group
+        var start: Int
+        var end: Int
+        /// The name it is, if any.
+        var name: ConceptDictionary.Name?
         var inQuestion: Bool
+        /// False when the name is read as background (see ``ExpandedQuery/Group/readAsName``).
+        var readAsName = true
+
+        var range: Range<Int> { start..<end }
     }
 
     let articleCount: Int
     /// The most terms kept: ``budget`` or ``questionBudget``.
     public let budget: Int
-    /// How many articles hold a folded word's stem; 0 when none does.
-    let documentFrequency: @Sendable (String) -> Int
+    /// How many articles hold a word's stem; 0 when none does.
+    let documentFrequency: @Sendable (QueryWord) -> Int
 
-    public init(articleCount: Int, budget: Int = QueryFocus.budget, documentFrequency: @escaping @Sendable (String) -> Int) {
+    public init(articleCount: Int, budget: Int = QueryFocus.budget, documentFrequency: @escaping @Sendable (QueryWord) -> Int) {
         self.articleCount = articleCount
         self.budget = budget
         self.documentFrequency = documentFrequency
@@ -63,15 +72,14 @@ public struct QueryFocus: Sendable {
         QueryFocus(articleCount: articleCount, budget: budget, documentFrequency: documentFrequency)
     }
 
-    /// The terms to search and the terms dropped, each in the message's order; `asks` when a
-    /// sentence of the message is a question.
-    func select(_ terms: [Term], asks: Bool) -> (kept: [ExpandedQuery.Group], dropped: [ExpandedQuery.Group]) {
-        let terms = isMessage(terms, asks: asks) ? backgrounded(terms.map(reading)) : terms
-        guard terms.count > budget else { return (terms.map(\.group), []) }
-        let scores = terms.map(score)
+    /// The terms to search and the terms dropped, each in the message's order, as the message
+    /// reads them; `words` are the query's, `asks` when a sentence of the message is a question.
+    func select(_ terms: [Term], of words: [QueryWord], asks: Bool) -> (kept: [Term], dropped: [Term]) {
+        let terms = isMessage(terms, asks: asks) ? backgrounded(terms.map { reading($0, of: words) }) : terms
+        guard terms.count > budget else { return (terms, []) }
+        let scores = terms.map { score($0, of: words) }
         let chosen = Set(terms.indices.sorted { (scores[$0], -$0) > (scores[$1], -$1) }.prefix(budget))
-        return (terms.indices.filter(chosen.contains).map { terms[$0].group },
-                terms.indices.filter { !chosen.contains($0) }.map { terms[$0].group })
+        return (terms.indices.filter(chosen.contains).map { terms[$0] }, terms.indices.filter { !chosen.contains($0) }.map { terms[$0] })
     }
 
     /// Whether the terms are a message's, a story and a question, rather than a query's.
@@ -84,33 +92,34 @@ public struct QueryFocus: Sendable {
     /// the signs of melanoma?" asks about Melanoma; "… I bruise easily … Could I have EDS?" about
     /// Ehlers-Danlos syndrome.
     private func backgrounded(_ terms: [Term]) -> [Term] {
-        guard terms.contains(where: { $0.inQuestion && $0.group.readAsName && !$0.group.concepts.isEmpty }) else { return terms }
+        guard terms.contains(where: { $0.inQuestion && $0.readAsName && $0.name != nil }) else { return terms }
         return terms.map { term in
             var term = term
-            if !term.inQuestion { term.group.readAsName = false }
+            if !term.inQuestion { term.readAsName = false }
             return term
         }
     }
 
     /// The term as a message reads it: a common one-word name in the story is a plain word.
-    private func reading(_ term: Term) -> Term {
-        guard !term.inQuestion, term.group.original.count == 1, !term.group.concepts.isEmpty,
-              Double(documentFrequency(term.group.original[0])) > Self.commonNameShare * Double(articleCount) else { return term }
+    private func reading(_ term: Term, of words: [QueryWord]) -> Term {
+        guard !term.inQuestion, term.end - term.start == 1, term.name != nil,
+              Double(documentFrequency(words[term.start])) > Self.commonNameShare * Double(articleCount) else { return term }
         var plain = term
-        plain.group = ExpandedQuery.Group(original: term.group.original, alternatives: [term.group.original])
-        plain.group.readAsName = false
+        plain.name = nil
+        plain.readAsName = false
         return plain
     }
 
-    func score(_ term: Term) -> Double {
-        let rarity = term.group.original.filter { !Stopwords.contains($0) }.map(rarity).max() ?? 0
-        return rarity + (term.group.concepts.isEmpty ? 0 : Self.conceptBonus) + (term.inQuestion ? Self.questionBonus : 0)
+    func score(_ term: Term, of words: [QueryWord]) -> Double {
+        var best: Double?
+        for word in words[term.range] where !word.isStopword { best = max(best ?? -.infinity, rarity(word)) }
+        return (best ?? 0) + (term.name == nil ? 0 : Self.conceptBonus) + (term.inQuestion ? Self.questionBonus : 0)
     }
 
     /// 0 for a word every article holds, 1 for a word one article holds, less for a word of conversation.
-    func rarity(_ token: String) -> Double {
-        guard !ConversationWords.contains(token) else { return Self.conversationRarity }
-        let frequency = documentFrequency(token)
+    func rarity(_ word: QueryWord) -> Double {
+        guard !word.isConversation else { return Self.conversationRarity }
+        let frequency = documentFrequency(word)
         guard frequency > 0 else { return Self.unknownRarity }
         guard articleCount > 1 else { return 1 }
         return max(0, log(Double(articleCount) / Double(frequency)) / log(Double(articleCount)))

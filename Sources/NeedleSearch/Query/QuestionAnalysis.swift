@@ -35,30 +35,24 @@ public struct QuestionAnalysis: Sendable, Hashable {
     /// ("… I've tried every cream … What is the treatment?"), first question first; the story
     /// around them often uses cue words too ("after", "tests", "at home") without asking.
     public init(_ query: ParsedQuery) {
-        let tokens = query.tokens
-        let stems = tokens.map { PorterStemmer.stem($0) }
-        let sentences = query.segments.flatMap { segment in Array(repeating: segment.sentence, count: segment.tokens.count) }
-        // A message has a hundred words and the intents some two hundred cues: each cue is
-        // looked for only where its first word stands.
-        var positionsByStem: [String: [Int]] = [:]
-        for (position, stem) in stems.enumerated() { positionsByStem[stem, default: []].append(position) }
+        let words = query.words
+        let sentences = query.segments.flatMap { segment in repeatElement(segment.sentence, count: segment.tokens.count) }
+        // A message has a hundred words and the intents some two hundred cues: cues are looked
+        // for only where a word whose stem begins one stands.
         var cueTokens = Set<Int>()
-        var found: [QuestionIntent] = []
+        var cued = Set<QuestionIntent>()
         /// The first question sentence that cues each intent.
         var askedIn: [QuestionIntent: Int] = [:]
-        for intent in QuestionIntent.allCases {
-            for cue in Self.cueStems[intent] ?? [] {
-                let positions = Self.occurrences(of: cue, in: stems, startingAt: positionsByStem[cue.first ?? ""] ?? [])
-                guard !positions.isEmpty else { continue }
-                if !found.contains(intent) { found.append(intent) }
-                for start in positions {
-                    cueTokens.formUnion(start..<(start + cue.count))
-                    let sentence = sentences[start]
-                    if query.questionSentences.contains(sentence), sentence < askedIn[intent] ?? .max { askedIn[intent] = sentence }
-                }
+        for start in words.indices where words[start].startsCue {
+            for (intent, cue) in Self.cuesByFirstStem[words[start].stem] ?? [] where Self.follows(cue, at: start, in: words) {
+                cued.insert(intent)
+                cueTokens.formUnion(start..<(start + cue.count))
+                let sentence = sentences[start]
+                if query.questionSentences.contains(sentence), sentence < askedIn[intent] ?? .max { askedIn[intent] = sentence }
             }
         }
         if askedIn.isEmpty {
+            let found = QuestionIntent.allCases.filter(cued.contains)
             let specific = found.filter { !$0.isGeneral }
             intents = specific.isEmpty ? found : specific
         } else {
@@ -69,11 +63,12 @@ public struct QuestionAnalysis: Sendable, Hashable {
             intents = QuestionIntent.allCases.filter { asked[$0] != nil }.sorted { asked[$0]! < asked[$1]! }
             for (intent, sentence) in asked where sentence > first { intentWeights[intent] = Self.laterQuestionWeight }
         }
-        topicQuery = query.words(keeping: { !cueTokens.contains($0) && !Stopwords.contains(tokens[$0]) })
-        let topicTokens = topicQuery.tokens
-        topic = topicTokens.joined(separator: " ")
-        topicStems = Set(topicTokens.map { PorterStemmer.stem($0) })
-        self.stems = Set(stems.indices.filter { !Stopwords.contains(tokens[$0]) }.map { stems[$0] })
+        topicQuery = query.words(keeping: { !cueTokens.contains($0) && !words[$0].isStopword })
+        topic = topicQuery.tokens.joined(separator: " ")
+        topicStems = Set(minimumCapacity: topicQuery.words.count)
+        for word in topicQuery.words { topicStems.insert(word.stem) }
+        stems = Set(minimumCapacity: words.count)
+        for word in words where !word.isStopword { stems.insert(word.stem) }
     }
 
     /// How well a section heading answers the question (0…1): the best of the intents'
@@ -132,27 +127,24 @@ public struct QuestionAnalysis: Sendable, Hashable {
         }
     }
 
-    /// The starts among `starts` (positions of the phrase's first word) where the rest of it follows.
-    private static func occurrences(of phrase: [String], in stems: [String], startingAt starts: [Int]) -> [Int] {
-        starts.filter { start in
-            start + phrase.count <= stems.count && phrase.indices.dropFirst().allSatisfy { stems[start + $0] == phrase[$0] }
-        }
-    }
-
-    private static func occurrences(of phrase: [String], in stems: [String]) -> [Int] {
-        guard !phrase.isEmpty, stems.count >= phrase.count else { return [] }
-        return (0...(stems.count - phrase.count)).filter { start in
-            phrase.indices.allSatisfy { stems[start + $0] == phrase[$0] }
-        }
+    /// Whether the cue's stems stand at `start` of the words.
+    private static func follows(_ cue: [String], at start: Int, in words: [QueryWord]) -> Bool {
+        start + cue.count <= words.count && cue.indices.allSatisfy { words[start + $0].stem == cue[$0] }
     }
 
     private static func stemmed(_ phrase: String) -> [String] {
         TextNormalizer.tokens(phrase).map { PorterStemmer.stem($0) }
     }
 
-    private static let cueStems: [QuestionIntent: [[String]]] = Dictionary(uniqueKeysWithValues: QuestionIntent.allCases.map { intent in
-        (intent, intent.cues.map(stemmed))
-    })
+    /// Each intent's cues as stems, by their first stem.
+    private static let cuesByFirstStem: [String: [(intent: QuestionIntent, cue: [String])]] = Dictionary(
+        grouping: QuestionIntent.allCases.flatMap { intent in intent.cues.map { (intent: intent, cue: stemmed($0)) } },
+        by: { $0.cue.first ?? "" })
+
+    /// Whether a cue of some intent begins with this stem.
+    static func startsCue(_ stem: String) -> Bool {
+        cuesByFirstStem[stem] != nil
+    }
 
     fileprivate static let headingStems: [QuestionIntent: [(phrase: [String], weight: Double)]] = Dictionary(
         uniqueKeysWithValues: QuestionIntent.allCases.map { intent in

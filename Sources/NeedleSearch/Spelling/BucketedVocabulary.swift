@@ -1,3 +1,5 @@
+import Foundation
+
 /// Words with their document frequencies, grouped by first letter and length.
 ///
 /// A typo keeps its first letter, so it is compared only with the words of its bucket
@@ -54,20 +56,33 @@ struct BucketedVocabulary: Sendable {
         }
     }
 
-    func contains(_ word: [UInt8]) -> Bool {
+    func contains(_ word: some Collection<UInt8>) -> Bool {
         frequency(of: word) != nil
     }
 
-    /// How many documents hold `word`; `nil` when it is not in the vocabulary.
-    func frequency(of word: [UInt8]) -> Int? {
+    /// How many documents hold `word` (its bytes, as an array or a string's UTF-8 view);
+    /// `nil` when it is not in the vocabulary.
+    func frequency(of word: some Collection<UInt8>) -> Int? {
+        if let found = word.withContiguousStorageIfAvailable(frequency(ofBytes:)) { return found }
+        return Array(word).withUnsafeBufferPointer(frequency(ofBytes:))
+    }
+
+    /// A binary search of the word's bucket, comparing bytes in place: every word of a query
+    /// and of its expansion is looked up.
+    private func frequency(ofBytes word: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let first = word.first, let bucket = buckets[Self.key(first: first, length: word.count)] else { return nil }
-        var low = 0
-        var high = bucket.count
-        while low < high {
-            let middle = (low + high) / 2
-            if bucket.word(middle).lexicographicallyPrecedes(word) { low = middle + 1 } else { high = middle }
+        let length = word.count
+        return bucket.bytes.withUnsafeBufferPointer { bytes -> Int? in
+            // Words of one bucket have one length, so comparing their bytes orders them as `init` sorted them.
+            let compare = { (index: Int) in memcmp(bytes.baseAddress! + index * length, word.baseAddress!, length) }
+            var low = 0
+            var high = bucket.count
+            while low < high {
+                let middle = (low + high) / 2
+                if compare(middle) < 0 { low = middle + 1 } else { high = middle }
+            }
+            return low < bucket.count && compare(low) == 0 ? bucket.frequencies[low] : nil
         }
-        return low < bucket.count && bucket.word(low).elementsEqual(word) ? bucket.frequencies[low] : nil
     }
 
     /// Every word with the same first letter within `bound` edits of `word`.

@@ -51,11 +51,19 @@ enum QueryCorrection {
     /// unknown words, and in a message long ones only, with the words only one article holds.
     private static func lookups(in query: ParsedQuery, corrector: SpellingCorrector, message: Bool) -> [String] {
         var seen = Set<String>()
-        let wanted: (String) -> Bool = { token in
-            guard message else { return corrector.looksUp(token) }
-            return token.count >= messageMinimumLength && (corrector.looksUp(token) || corrector.documentFrequency(of: token) == 1)
+        let wanted: (QueryWord) -> Bool = { word in
+            guard message else { return corrector.looksUp(word) }
+            return word.length >= messageMinimumLength && (corrector.looksUp(word) || corrector.documentFrequency(ofStem: word.stem) == 1)
         }
-        let unknown = query.segments.filter { !$0.isQuoted }.flatMap(\.tokens).filter { wanted($0) && seen.insert($0).inserted }
+        var unknown: [String] = []
+        var position = 0
+        for segment in query.segments {
+            defer { position += segment.tokens.count }
+            guard !segment.isQuoted else { continue }
+            for word in query.words[position..<(position + segment.tokens.count)] where wanted(word) && seen.insert(word.text).inserted {
+                unknown.append(word.text)
+            }
+        }
         return Array(unknown.enumerated().sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }.prefix(maximumLookups).map(\.element))
     }
 }

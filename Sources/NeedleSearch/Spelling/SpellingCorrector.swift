@@ -66,11 +66,10 @@ public struct SpellingCorrector: Sendable {
     /// turning a stem back into a word reads and tokenizes a whole article, and the same
     /// stems come back from message to message (a seventh of a long search before).
     private let indexedWords = BoundedCache<String, [String]>(capacity: 4_096)
-    /// Each looked-up token's correction, or none: the same unknown words (a made-up name, a
-    /// misspelling) come back query after query, and each lookup scans part of the vocabulary.
+    /// The corrections of the tokens looked up so far (nil for none): a message's everyday
+    /// words that no article holds ("moisturise", "pharmacy") come back from message to message,
+    /// and each lookup compares the token with a part of the vocabulary.
     private let corrections = BoundedCache<String, Correction?>(capacity: 4_096)
-    /// The longest token whose correction is kept.
-    static let longestKept = 64
 
     /// - Parameters:
     ///   - stemFrequencies: each indexed stem and how many articles hold it.
@@ -105,7 +104,16 @@ public struct SpellingCorrector: Sendable {
     /// ```
     public func isKnown(_ token: String) -> Bool {
         let bytes = Array(token.utf8)
-        return nameWords.contains(bytes) || stems.contains(PorterStemmer.stem(bytes))
+        return isKnown(bytes, stem: PorterStemmer.stem(bytes))
+    }
+
+    /// ``isKnown(_:)`` of a word whose stem is known.
+    func isKnown(_ word: QueryWord) -> Bool {
+        isKnown(word.text.utf8, stem: word.stem.utf8)
+    }
+
+    private func isKnown(_ token: some Collection<UInt8>, stem: some Collection<UInt8>) -> Bool {
+        nameWords.contains(token) || stems.contains(stem)
     }
 
     /// How many articles hold the folded token's stem; 0 when none does.
@@ -113,10 +121,20 @@ public struct SpellingCorrector: Sendable {
         stems.frequency(of: PorterStemmer.stem(Array(token.utf8))) ?? 0
     }
 
+    /// How many articles hold a stem; 0 when none does.
+    public func documentFrequency(ofStem stem: String) -> Int {
+        stems.frequency(of: stem.utf8) ?? 0
+    }
+
     /// Whether ``correction(for:in:)`` would look the folded token up: it is unknown and
     /// long enough, and not a stopword or a number.
     public func looksUp(_ token: String) -> Bool {
         editBound(for: token) != nil && !isKnown(token)
+    }
+
+    /// ``looksUp(_:)`` of a word whose stem is known.
+    func looksUp(_ word: QueryWord) -> Bool {
+        editBound(length: word.length, isStopword: word.isStopword, hasNumber: word.hasNumber) != nil && !isKnown(word)
     }
 
     /// The best correction of a folded token (as ``ParsedQuery`` yields them), or `nil`
@@ -126,13 +144,11 @@ public struct SpellingCorrector: Sendable {
     /// ``SearchIndex``'s connections are; it is read only when the closest vocabulary entry is
     /// a stem, to find a word for it. ``SearchIndex/correction(for:)`` does this on a pool connection.
     public func correction(for token: String, in db: Database) throws -> Correction? {
-        guard let bound = editBound(for: token), !isKnown(token) else { return nil }
-        guard token.utf8.count <= Self.longestKept else { return try lookUp(token, within: bound, in: db) }
-        return try corrections.value(for: token) { try lookUp($0, within: bound, in: db) }
+        try corrections.value(for: token) { try lookUp($0, in: db) }
     }
 
-    /// The best correction of an unknown token within `bound` edits.
-    private func lookUp(_ token: String, within bound: Int, in db: Database) throws -> Correction? {
+    private func lookUp(_ token: String, in db: Database) throws -> Correction? {
+        guard let bound = editBound(for: token), !isKnown(token) else { return nil }
         let bytes = Array(token.utf8)
         let candidates = nameWords.matches(of: bytes, within: bound).map { Candidate(match: $0, isStem: false) }
             + stems.matches(of: PorterStemmer.stem(bytes), within: bound).map { Candidate(match: $0, isStem: true) }
@@ -144,14 +160,16 @@ public struct SpellingCorrector: Sendable {
         return nil
     }
 
-    /// How many looked-up tokens' corrections are kept.
-    var keptCorrections: Int { corrections.count }
-
     /// How many edits a token may be from its correction; `nil` when it is never corrected.
     private func editBound(for token: String) -> Int? {
-        guard token.count >= Self.minimumLength, !Stopwords.contains(token),
-              !token.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else { return nil }
-        return token.count >= Self.twoEditLength ? 2 : 1
+        editBound(
+            length: token.count, isStopword: Stopwords.contains(token),
+            hasNumber: token.unicodeScalars.contains { $0.properties.numericType != nil })
+    }
+
+    private func editBound(length: Int, isStopword: Bool, hasNumber: Bool) -> Int? {
+        guard length >= Self.minimumLength, !isStopword, !hasNumber else { return nil }
+        return length >= Self.twoEditLength ? 2 : 1
     }
 
     /// The candidate itself when it is a word; for a stem, of the name words and the words
