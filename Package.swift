@@ -51,7 +51,10 @@ let package = Package(
         // Query parsing, concept expansion, safe FTS5 expressions, ranking and snippets.
         .target(
             name: "NeedleSearch",
-            dependencies: ["CNeedleSQLite", "NeedleCorpus", "NeedleIndex", "NeedleProtocol", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "CNeedleSQLite", "NeedleCorpus", "NeedleIndex", "NeedleProtocol", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // The NIO socket server: framing, request dispatch, lifecycle.
         .target(

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import NeedleIndex
 @testable import NeedleSearch
+import NeedleTesting
 import Testing
 
 /// What an open index keeps in memory equals what its tables hold, and stays within its bounds.
@@ -52,6 +53,82 @@ import Testing
             }
             #expect(store.usage.articles < ids.count)
         }
+    }
+
+    /// A full store drops the articles it kept longest: the latest ones are still kept.
+    @Test func theStoreDropsTheOldestArticlesFirst() throws {
+        try Self.index.pool.read { db in
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM articles ORDER BY id")
+            let sizes = try ArticleStore().articles(ids, in: db).values.map(\.bytes)
+            let store = ArticleStore(capacity: 3 * (sizes.max() ?? 0))
+            var previous: (id: Int64, article: StoredArticle)?
+            for id in ids {
+                let article = try #require(try store.articles([id], in: db)[id])
+                if let previous {
+                    #expect(try store.articles([previous.id], in: db)[previous.id] === previous.article, "article \(previous.id)")
+                }
+                #expect(try store.articles([id], in: db)[id] === article)
+                previous = (id, article)
+            }
+            #expect(store.usage.articles >= 2)
+        }
+    }
+
+    /// Scores kept for a phrase are those decoded from its postings: a query scores the same
+    /// when its phrases are kept, and equal to FTS5's `bm25()` under other weights, which are
+    /// not kept.
+    @Test func keptPhraseScoresEqualDecodedOnes() throws {
+        let weights = Self.index.weights.columnWeights
+        let queries = ["skin", "acne scars", "the red skin after a peel", "retinol and vitamin c", "zzzqx skin", "\"chemical peel\" pci"]
+        try Self.index.pool.read { db in
+            let terms = try IndexTerms.load(db)
+            let first = try queries.map { try ArticleMatches.find(Self.index.expand($0), terms: terms, weights: weights, in: db) }
+            let kept = terms.scores.usage
+            #expect(kept.phrases > 5)
+            let again = try queries.map { try ArticleMatches.find(Self.index.expand($0), terms: terms, weights: weights, in: db) }
+            #expect(terms.scores.usage == kept)
+            for (index, query) in queries.enumerated() {
+                #expect(again[index].count == first[index].count, "\(query)")
+                #expect(again[index].best(1_000).elementsEqual(first[index].best(1_000)) { $0.id == $1.id && $0.bm25 == $1.bm25 }, "\(query)")
+            }
+            let flat = [Double](repeating: 1, count: weights.count)
+            for query in queries {
+                let expanded = Self.index.expand(query)
+                let matches = try ArticleMatches.find(expanded, terms: terms, weights: flat, in: db)
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT rowid, bm25(articles_fts, 1, 1, 1, 1, 1) FROM articles_fts WHERE articles_fts MATCH ?",
+                    arguments: [expanded.matchExpression]) {
+                    #expect(matches.score(of: row[0]) == -(row[1] as Double), "\(query): article \(row[0] as Int64)")
+                }
+            }
+            #expect(terms.scores.usage == kept)
+        }
+    }
+
+    /// Common and rare phrases are kept within their own bounds, the oldest dropped first; a
+    /// phrase too large is not kept.
+    @Test func phraseScoresStayWithinTheirBounds() {
+        let scores = PhraseScores(capacity: 60_000)
+        let weights = [1.0, 2.0]
+        func scored(_ articles: Int) -> PhraseScores.Scored {
+            PhraseScores.Scored(
+                articles: Int64(articles), ids: (0..<articles).map(UInt32.init), scores: (0..<articles).map(Double.init))
+        }
+        for number in 0..<200 {
+            scores.keep(["common\(number)"], scored(100), weights: weights)
+            scores.keep(["rare\(number)"], scored(number % 2), weights: weights)
+            #expect(scores.usage.bytes <= scores.capacity + scores.rareCapacity)
+        }
+        #expect(scores.scored(["common199"], weights: weights)?.scores.last == 99)
+        #expect(scores.scored(["common0"], weights: weights) == nil)
+        #expect(scores.scored(["rare199"], weights: weights)?.articles == 1)
+        #expect(scores.scored(["rare0"], weights: weights) == nil)
+        #expect(scores.scored(["common199"], weights: [1.0, 1.0]) == nil)
+        scores.keep(["other"], scored(100), weights: [1.0, 1.0])
+        #expect(scores.scored(["other"], weights: [1.0, 1.0]) == nil)
+        #expect(!scores.fits(articles: 2_000))
+        scores.keep(["large"], scored(2_000), weights: weights)
+        #expect(scores.scored(["large"], weights: weights) == nil)
     }
 
     @Test func headingWordsMatchAsTheHeadingDoes() throws {

@@ -24,6 +24,8 @@ struct IndexTerms: Sendable {
     let passages: BM25
     /// The highest article id.
     let lastArticle: Int64
+    /// Phrases' scores per article, as ``ArticleMatches`` computed them, kept for the next query.
+    let scores = PhraseScores()
 
     static func load(_ db: Database) throws -> IndexTerms {
         var totals: [String: Int64] = [:]

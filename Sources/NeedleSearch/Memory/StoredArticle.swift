@@ -25,10 +25,6 @@ final class StoredArticle: Sendable {
     let passages: [Passage]
     /// The stored term ids of every passage, one after another.
     let terms: [UInt32]
-    /// Every distinct term id of the article, ascending, and for each a bit per passage
-    /// (by position, the first 64) that holds it: which passages a query can match at all.
-    private let termList: [UInt32]
-    private let termPassages: [UInt64]
 
     init(
         id: Int64, slug: String, title: String, kind: String, summary: String?, passageIDs: ClosedRange<Int64>,
@@ -42,24 +38,6 @@ final class StoredArticle: Sendable {
         self.passageIDs = passageIDs
         self.passages = passages
         self.terms = Self.exact(terms)
-        var pairs: [UInt64] = []
-        pairs.reserveCapacity(terms.count)
-        for (position, passage) in passages.prefix(64).enumerated() {
-            for term in terms[passage.terms] { pairs.append(UInt64(term) << 6 | UInt64(position)) }
-        }
-        pairs.sort()
-        var termList: [UInt32] = []
-        var termPassages: [UInt64] = []
-        for pair in pairs {
-            let term = UInt32(truncatingIfNeeded: pair >> 6)
-            if termList.last != term {
-                termList.append(term)
-                termPassages.append(0)
-            }
-            termPassages[termPassages.count - 1] |= 1 << (pair & 63)
-        }
-        self.termList = Self.exact(termList)
-        self.termPassages = Self.exact(termPassages)
     }
 
     /// `array` in a buffer of its own size: arrays grown by appending hold up to twice their
@@ -69,26 +47,6 @@ final class StoredArticle: Sendable {
         return [Element](unsafeUninitializedCapacity: array.count) { buffer, count in
             count = buffer.initialize(fromContentsOf: array)
         }
-    }
-
-    /// Whether the passage at `position` may hold one of the terms whose passage bits are
-    /// `bits` (from ``passageBits(holdingAny:)``): those past the 64th are not tracked, so may.
-    static func mayHold(_ position: Int, _ bits: UInt64) -> Bool {
-        position >= 64 || bits & (1 << UInt64(position)) != 0
-    }
-
-    /// A bit per passage among the first 64 (by position) that holds one of `ids`.
-    func passageBits(holdingAny ids: some Sequence<UInt32>) -> UInt64 {
-        var bits: UInt64 = 0
-        for id in ids {
-            var (low, high) = (0, termList.count)
-            while low < high {
-                let middle = (low + high) / 2
-                if termList[middle] < id { low = middle + 1 } else { high = middle }
-            }
-            if low < termList.count, termList[low] == id { bits |= termPassages[low] }
-        }
-        return bits
     }
 
     /// The position in ``passages`` of the passage with row id `id`, when the article has it.
@@ -109,7 +67,7 @@ final class StoredArticle: Sendable {
     /// ``ArticleStore``'s bound.
     var bytes: Int {
         let fixed = 512 + slug.utf8.count + title.utf8.count + (summary?.utf8.count ?? 0)
-        return passages.reduce(fixed + 4 * terms.capacity + 4 * termList.capacity + 8 * termPassages.capacity) { total, passage in
+        return passages.reduce(fixed + 4 * terms.capacity) { total, passage in
             total + 160 + passage.text.utf8.count + 2 * (passage.heading?.utf8.count ?? 0)
         }
     }

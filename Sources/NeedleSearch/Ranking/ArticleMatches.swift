@@ -11,7 +11,8 @@ import NeedleIndex
 /// from `postings` too (``IndexTerms/postings(ofPhrase:in:)``). Any other phrase (a quoted phrase
 /// of the user's own) is matched by FTS5 itself, and `needle_phrase_hits` reports its hits.
 /// The phrases' parts are added in the order FTS5 numbers them, so every score equals
-/// `bm25()`'s bit for bit.
+/// `bm25()`'s bit for bit. A phrase's parts are computed once per open index and kept
+/// (``PhraseScores``).
 ///
 /// ```swift
 /// let matches = try ArticleMatches.find(query, terms: terms, weights: weights.columnWeights, in: db)
@@ -70,16 +71,20 @@ struct ArticleMatches {
     /// Adds `score` to article `id`'s `times` times over, one addition after the other, as
     /// FTS5 adds the part of a phrase it numbers `times` times in a row.
     private mutating func add(_ id: Int64, _ score: Double, times: Int) {
-        if id >= scores.count {
-            scores += [Double](repeating: 0, count: Int(id) + 1 - scores.count)
-            matched += [Bool](repeating: false, count: Int(id) + 1 - matched.count)
-        }
         let index = Int(id)
+        grow(to: index)
         if !matched[index] {
             matched[index] = true
             ids.append(id)
         }
         for _ in 0..<times { scores[index] += score }
+    }
+
+    /// Makes room for the score of article `id`.
+    private mutating func grow(to id: Int) {
+        guard id >= scores.count else { return }
+        scores += [Double](repeating: 0, count: id + 1 - scores.count)
+        matched += [Bool](repeating: false, count: id + 1 - matched.count)
     }
 
     /// Scores every article that matches a phrase of `query`. Checks the read's deadline
@@ -97,15 +102,66 @@ struct ArticleMatches {
             var times = 1
             while next + times < phrases.count, phrases[next + times] == phrase { times += 1 }
             next += times
+            if let kept = terms.scores.scored(phrase, weights: weights) {
+                try matches.add(kept, times: times)
+                continue
+            }
             let hits = try hitsByPhrase[phrase] ?? PhraseHits.load(phrase, terms: terms, in: db)
             hitsByPhrase[phrase] = hits
             let bm25 = terms.articles
             let idf = bm25.idf(hits: hits.count)
+            // Ids are kept in 32 bits; a phrase whose blob decodes short (malformed) is not kept.
+            let keeping = hits.isStored && terms.lastArticle <= UInt32.max && terms.scores.fits(articles: hits.count)
+            var kept = PhraseScores.Scored(articles: hits.count, ids: [], scores: [])
+            if keeping {
+                kept.ids.reserveCapacity(Int(hits.count))
+                kept.scores.reserveCapacity(Int(hits.count))
+            }
             try hits.forEach { id, length, counts in
-                matches.add(id, bm25.score(idf: idf, frequency: BM25.frequency(counts: counts, weights: weights), length: length), times: times)
+                let score = bm25.score(idf: idf, frequency: BM25.frequency(counts: counts, weights: weights), length: length)
+                matches.add(id, score, times: times)
+                if keeping {
+                    kept.ids.append(UInt32(truncatingIfNeeded: id))
+                    kept.scores.append(score)
+                }
+            }
+            if keeping, kept.ids.count == hits.count {
+                terms.scores.keep(phrase, kept, weights: weights)
             }
         }
         return matches
+    }
+
+    /// Adds a phrase's kept scores, `times` times over, as ``find(_:terms:weights:in:)`` adds
+    /// those it decodes; in one pass over the arrays, without a bounds check per posting.
+    private mutating func add(_ kept: PhraseScores.Scored, times: Int) throws {
+        guard let last = kept.ids.last else { return }
+        grow(to: Int(last))
+        var (scores, matched, ids) = (self.scores, self.matched, self.ids)
+        (self.scores, self.matched, self.ids) = ([], [], [])
+        defer { (self.scores, self.matched, self.ids) = (scores, matched, ids) }
+        var start = 0
+        while start < kept.ids.count {
+            let end = min(start + Self.checkInterval, kept.ids.count)
+            scores.withUnsafeMutableBufferPointer { scores in
+                matched.withUnsafeMutableBufferPointer { matched in
+                    kept.ids.withUnsafeBufferPointer { keptIDs in
+                        kept.scores.withUnsafeBufferPointer { keptScores in
+                            for index in start..<end {
+                                let id = Int(keptIDs[index])
+                                if !matched[id] {
+                                    matched[id] = true
+                                    ids.append(Int64(id))
+                                }
+                                for _ in 0..<times { scores[id] += keptScores[index] }
+                            }
+                        }
+                    }
+                }
+            }
+            start = end
+            if start < kept.ids.count { try QueryDeadline.check() }
+        }
     }
 }
 
@@ -117,6 +173,11 @@ private enum PhraseHits {
     case rows(ids: [Int64], values: [Int32])
 
     static let columns = RankingWeights.fieldNames.count
+
+    /// Whether it was read from `postings` (and so may be kept decoded, ``PhraseScores``).
+    var isStored: Bool {
+        if case .postings = self { true } else { false }
+    }
 
     var count: Int64 {
         switch self {
