@@ -29,12 +29,16 @@ public struct EvaluationQuery: Sendable, Hashable {
     public var answers: [Answer]
     /// For hit-rate sets: a hit must be within the first `k` results.
     public var cutoff: Int
+    /// The kind of message, from the `qid`'s prefix before its first `-` (`symptom-03` → `symptom`);
+    /// `nil` in sets without one. Figures by kind are how a set is tuned without fitting single lines.
+    public var kind: String?
 
-    public init(task: Task, text: String, answers: [Answer], cutoff: Int = 10) {
+    public init(task: Task, text: String, answers: [Answer], cutoff: Int = 10, kind: String? = nil) {
         self.task = task
         self.text = text
         self.answers = answers
         self.cutoff = cutoff
+        self.kind = kind
     }
 
     /// The 1-based rank of the first right answer in `results`, if any.

@@ -8,12 +8,15 @@ import Foundation
 /// ```
 public enum EvaluationSet {
     /// MedQuAD TSV (`qid  query  slug  section`, with a header): each line becomes a
-    /// `search` query (any section of the slug counts) and an `ask` query (the section counts).
+    /// `search` query (any section of the slug counts) and an `ask` query (the section counts),
+    /// each of the kind its `qid` names before its first `-`.
     public static func medQuAD(queriesFile path: String) throws -> [EvaluationQuery] {
         var queries: [EvaluationQuery] = []
         for (number, columns) in try rows(of: path).enumerated() where number > 0 && columns.count >= 4 {
-            queries.append(EvaluationQuery(task: .search, text: columns[1], answers: [.init(slug: columns[2])]))
-            queries.append(EvaluationQuery(task: .ask, text: columns[1], answers: [.init(slug: columns[2], section: columns[3])]))
+            let kind = columns[0].split(separator: "-", maxSplits: 1).first.map(String.init)
+            queries.append(EvaluationQuery(task: .search, text: columns[1], answers: [.init(slug: columns[2])], kind: kind))
+            queries.append(EvaluationQuery(
+                task: .ask, text: columns[1], answers: [.init(slug: columns[2], section: columns[3])], kind: kind))
         }
         return queries
     }

@@ -32,6 +32,9 @@ struct NeedleEval: AsyncParsableCommand {
     @Flag(help: "List every lay query that missed, and MedQuAD queries whose answer is not first.")
     var misses = false
 
+    @Flag(help: "Also score the message sets of `--set` by kind of message (the `qid` prefix: backstory, typo, …).")
+    var byKind = false
+
     func run() async throws {
         var report = EvaluationReport()
         if let medquadSocket {
@@ -47,9 +50,13 @@ struct NeedleEval: AsyncParsableCommand {
         if !report.meetsAllTargets { throw ExitCode(2) }
     }
 
-    /// A repo-local set, named after its folder, against the daemon serving the corpus it names.
+    /// A repo-local set against the daemon serving the corpus it names. `eval/NAME/dev.tsv` is
+    /// named NAME, any other file of the folder NAME and its file's name (`long-messages check`).
     private func scoreLocalSet(_ path: String, into report: inout EvaluationReport) async throws {
-        let name = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().lastPathComponent
+        let file = url.deletingPathExtension().lastPathComponent
+        let name = file == "dev" ? folder : "\(folder) \(file)"
         let corpus = try EvaluationSet.corpus(ofSet: path)
         guard let socket = corpus == "medquad-skin" ? medquadSocket : corpus == "bundled" ? laySocket : nil else {
             throw ValidationError("\(path): the first line must name its corpus: `# corpus: medquad-skin` or `# corpus: bundled`")
@@ -65,12 +72,13 @@ struct NeedleEval: AsyncParsableCommand {
     /// costs against a short one (the daemon's own time: the median over the messages of each
     /// message's median, long and short sent in turn).
     private func scoreMessages(socket: String, file: String, name: String, into report: inout EvaluationReport) async throws {
-        let (queries, search, ask) = try await rankMedQuADFormat(socket: socket, file: file, name: name)
+        let (queries, search, ask, ranks) = try await rankMedQuADFormat(socket: socket, file: file, name: name)
         let set = "\(name) (\(search.count))"
         report.add(.init(set: set, task: "search", measure: "MRR@10", value: search.meanReciprocalRank(at: 10), target: 0.90))
         report.add(.init(set: set, task: "search", measure: "R@10", value: search.recall(at: 10), target: 0.97))
         report.add(.init(set: set, task: "ask", measure: "P@1", value: ask.recall(at: 1), target: 0.70))
         report.add(.init(set: set, task: "ask", measure: "MRR@10", value: ask.meanReciprocalRank(at: 10)))
+        if byKind { Self.addKinds(of: queries, ranks: ranks, name: name, into: &report) }
         let words = { (query: EvaluationQuery) in query.text.split(whereSeparator: \.isWhitespace).count }
         for task in [EvaluationQuery.Task.search, .ask] {
             let long = queries.filter { $0.task == task && words($0) >= 120 }
@@ -84,6 +92,23 @@ struct NeedleEval: AsyncParsableCommand {
         }
     }
 
+    /// Search MRR@10 and R@10 and ask P@1 of each kind of message, in the order the kinds first appear.
+    private static func addKinds(of queries: [EvaluationQuery], ranks: [Int?], name: String, into report: inout EvaluationReport) {
+        var kinds: [String] = []
+        for kind in queries.compactMap(\.kind) where !kinds.contains(kind) { kinds.append(kind) }
+        for kind in kinds {
+            var search = RankingMetrics()
+            var ask = RankingMetrics()
+            for (query, rank) in zip(queries, ranks) where query.kind == kind {
+                if query.task == .search { search.add(rank: rank) } else { ask.add(rank: rank) }
+            }
+            let set = "\(name) \(kind) (\(search.count))"
+            report.add(.init(set: set, task: "search", measure: "MRR@10", value: search.meanReciprocalRank(at: 10)))
+            report.add(.init(set: set, task: "search", measure: "R@10", value: search.recall(at: 10)))
+            report.add(.init(set: set, task: "ask", measure: "P@1", value: ask.recall(at: 1)))
+        }
+    }
+
     private static func median(_ values: [Int]) -> Int {
         values.isEmpty ? 0 : values.sorted()[values.count / 2]
     }
@@ -93,25 +118,27 @@ struct NeedleEval: AsyncParsableCommand {
         print("\(set) \(query.task) rank \(rank.map(String.init) ?? "-"): \(query.text) -> want \(query.answers[0].slug)/\(query.answers[0].section ?? ""), got \(got)")
     }
 
-    /// A set in the MedQuAD format run against `socket`: its queries and the rank of each one's
-    /// first answer, by task; queries whose answer is not first are printed with `--misses`.
+    /// A set in the MedQuAD format run against `socket`: its queries, the rank of each one's first
+    /// answer, and the metrics by task; queries whose answer is not first are printed with `--misses`.
     private func rankMedQuADFormat(
         socket: String, file: String, name: String
-    ) async throws -> (queries: [EvaluationQuery], search: RankingMetrics, ask: RankingMetrics) {
+    ) async throws -> (queries: [EvaluationQuery], search: RankingMetrics, ask: RankingMetrics, ranks: [Int?]) {
         let queries = try EvaluationSet.medQuAD(queriesFile: file)
         let ranked = try await EvaluationRunner(socketPath: socket).run(queries)
         var search = RankingMetrics()
         var ask = RankingMetrics()
+        var ranks: [Int?] = []
         for (query, results) in zip(queries, ranked) {
             let rank = query.rankOfFirstAnswer(in: results)
+            ranks.append(rank)
             if query.task == .search { search.add(rank: rank) } else { ask.add(rank: rank) }
             if misses && rank != 1 { printMiss(name, query, rank: rank, results: results) }
         }
-        return (queries, search, ask)
+        return (queries, search, ask, ranks)
     }
 
     private func scoreMedQuAD(socket: String, file: String, into report: inout EvaluationReport) async throws {
-        let (_, search, ask) = try await rankMedQuADFormat(socket: socket, file: file, name: "medquad")
+        let (_, search, ask, _) = try await rankMedQuADFormat(socket: socket, file: file, name: "medquad")
         let set = "medquad-skin (\(search.count))"
         report.add(.init(set: set, task: "search", measure: "MRR@10", value: search.meanReciprocalRank(at: 10), target: 0.975))
         report.add(.init(set: set, task: "search", measure: "nDCG@10", value: search.normalizedDiscountedGain(at: 10)))

@@ -58,6 +58,16 @@ import Testing
         #expect(layQueries[0].answers.map(\.slug) == ["hyperpigmentation", "melasma"])
         #expect(layQueries[0].cutoff == 3)
     }
+
+    @Test func aMessageSetsKindIsItsQidPrefix() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("eval-\(UUID().uuidString).tsv").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try "# corpus: medquad-skin\nqid\tquery\tslug\tsection\nsymptom-03\tred itchy rings\ttinea-infections\tInformation\n7\tWhat is Acne ?\tacne\tInformation\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let queries = try EvaluationSet.medQuAD(queriesFile: file)
+        #expect(queries.map(\.kind) == ["symptom", "symptom", "7", "7"])
+        #expect(try EvaluationSet.corpus(ofSet: file) == "medquad-skin")
+    }
 }
 
 @Suite struct EvaluationReportTests {

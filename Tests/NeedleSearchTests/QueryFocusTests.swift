@@ -60,6 +60,28 @@ import Testing
         #expect(unasked?.readAsName == true, "a message that asks nothing is read as a query")
     }
 
+    /// "Will it go away?" does not ask about GO (geroderma osteodysplastica), and a child who
+    /// cries is not CRIE, in the question or in the story; a rare name is read as a name.
+    @Test func aWordOfTalkNamesNothingInAMessage() {
+        let expander = QueryExpander(
+            dictionary: ConceptDictionary(
+                articles: [
+                    ArticleNames(slug: "geroderma-osteodysplastica", names: ["Geroderma osteodysplastica", "GO"]),
+                    ArticleNames(slug: "ichthyosis-with-confetti", names: ["Ichthyosis with confetti", "CRIE"]),
+                    ArticleNames(slug: "birthmarks", names: ["Birthmarks", "Strawberry mark"]),
+                ],
+                synonyms: []),
+            focus: QueryFocus(articleCount: 100) { _ in 1 })
+        let message = "Our newborn has a bright red raised strawberry mark on her scalp and she cries when it is touched. Will it go away on its own?"
+        let expanded = expander.expand(ParsedQuery(message))
+        for word in ["go", "cries"] {
+            let group = expanded.groups.first { $0.original == [word] }
+            #expect(group?.readAsName == false && group?.concepts.isEmpty == true && group?.alternatives == [[word]], "\(word)")
+        }
+        #expect(expanded.groups.first { $0.original == ["strawberry", "mark"] }?.readAsName == true, "the story's name is not backgrounded by \"go\"")
+        #expect(expander.expand(ParsedQuery("GO")).groups.first?.concepts.isEmpty == false, "a query of the abbreviation alone still names it")
+    }
+
     /// "… my sister had skin cancer … What are the signs of melanoma?" asks about melanoma.
     @Test func whenTheQuestionNamesSomethingTheStorysNamesAreBackground() {
         let expander = QueryExpander(
@@ -105,6 +127,12 @@ import Testing
     @Test func ofSeveralQuestionsTheFirstComesFirst() {
         let analysis = QuestionAnalysis("What is trichotillomania? My daughter pulls her hair. Does it go away? What is the treatment?")
         #expect(analysis.intents == [.definition, .outlook, .treatment])
+    }
+
+    /// People ask for treatment in other words than "treatment": what can be done, which medicine.
+    @Test(arguments: ["What can be done for it, how do we keep him cool?", "Is there a medicine for this?", "Which medications work?"])
+    func everydayWaysOfAskingForTreatment(question: String) {
+        #expect(QuestionAnalysis("Our son is 3 and never sweats. " + question).intents.first == .treatment)
     }
 
     @Test func withoutAQuestionEveryCueCounts() {

@@ -166,4 +166,22 @@ import Testing
         #expect(corrected.contains("scabies") && corrected.contains("psoriasis"))
         #expect(corrected.contains("wife"))
     }
+
+    /// A message's words are corrected only to words of names: "keliod" (six letters) is Keloid,
+    /// but "string", "stairs" and "climbing", which no article here holds, stay as typed though
+    /// "strong", "stains" and "clubbing" are one or two edits away. A short query corrects them.
+    @Test func aMessageCorrectsItsWordsOnlyToNames() throws {
+        let fixture = try CorpusFixture(articles: [
+            "keloid": CorpusFixture.article(title: "Keloid", body: "A strong, raised scar that stains darker than the skin."),
+            "nails": CorpusFixture.article(title: "Nail changes", body: "Clubbing of the nails comes with lung disease."),
+        ])
+        defer { fixture.remove() }
+        let index = try SearchIndex.open(path: try fixture.buildIndex(), readers: 1)
+        #expect(try index.search(SearchRequest(query: "string")).didYouMean == "strong", "a short query is corrected to any word")
+        let message = "My son has a keliod on his ear that looks like a string of beads. He gets out of breath climbing the stairs. "
+            + "What can be done about it?"
+        let corrected = try #require(try index.search(SearchRequest(query: message)).didYouMean)
+        #expect(corrected.contains("keloid"))
+        for word in ["string", "stairs", "climbing"] { #expect(corrected.contains(word), "\(word)") }
+    }
 }

@@ -4,13 +4,16 @@
 /// An article about a skin condition rarely uses them, so by rarity alone they would look
 /// telling ("hope", "someone", "understand" are in fewer articles than "rash" or "mouth");
 /// ``QueryFocus`` gives them no rarity, so a long message keeps its subject's words first.
-/// They are still searched when the budget has room.
+/// They are still searched when the budget has room, but in a message they name nothing: "go"
+/// and "cries" are not the abbreviations GO and CRIE.
 enum ConversationWords {
     static let words: Set<String> = [
         // greetings, thanks, asking
         "hi", "hello", "hey", "dear", "thanks", "thank", "please", "sorry", "question", "questions", "wondering",
         "wonder", "ask", "asking", "answer", "advice", "help", "hope", "hoping", "appreciate", "anyone", "someone",
         "somebody", "everyone", "anybody",
+        // a forwarded message's frame
+        "subject", "message", "forwarded", "email", "website", "chat", "writing", "wrote",
         // people
         "mom", "mum", "mother", "dad", "father", "son", "daughter", "sister", "brother", "husband", "wife", "partner",
         "friend", "friends", "family", "kid", "kids", "grandmother", "grandfather", "grandma", "grandpa", "aunt", "uncle",
@@ -26,7 +29,7 @@ enum ConversationWords {
         "look", "looks", "looked", "see", "saw", "seen", "go", "goes", "going", "went", "gone", "come", "comes",
         "came", "get", "gets", "getting", "got", "put", "make", "makes", "made", "take", "took", "give", "gave",
         "try", "tried", "trying", "keep", "keeps", "kept", "understand", "worried", "worry", "scared", "upset",
-        "embarrassed", "confused", "happened", "noticed", "found",
+        "embarrassed", "confused", "happened", "noticed", "found", "cry", "cries", "cried", "crying",
         // fillers
         "really", "actually", "just", "also", "even", "maybe", "probably", "exactly", "anything", "something",
         "everything", "nothing", "thing", "things", "kind", "sort", "bit", "lot", "lots", "little", "much", "many",

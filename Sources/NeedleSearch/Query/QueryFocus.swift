@@ -19,7 +19,8 @@ import Foundation
 /// one-word name that many articles use (more than ``commonNameShare`` of them: "burns",
 /// "itching", "rash") and that stands in the story rather than in a question is read as a
 /// plain word: "a rash around my mouth that burns" describes a symptom, it does not ask about
-/// Burns. When a question names something, the story's other names are read as its background.
+/// Burns. A word of conversation is a plain word wherever it stands ("will it go away?" does not
+/// ask about GO). When a question names something, the story's other names are read as its background.
 ///
 /// ```swift
 /// let focus = QueryFocus(articleCount: 387) { word in frequencies[word.text] ?? 0 }
@@ -100,10 +101,14 @@ public struct QueryFocus: Sendable {
         }
     }
 
-    /// The term as a message reads it: a common one-word name in the story is a plain word.
+    /// The term as a message reads it: a common one-word name in the story is a plain word, and
+    /// so is a word of talk wherever it stands: "will it go away?" and "she cries" do not name the
+    /// articles whose abbreviations they spell (GO, CRIE).
     private func reading(_ term: Term, of words: [QueryWord]) -> Term {
-        guard !term.inQuestion, term.end - term.start == 1, term.name != nil,
-              Double(documentFrequency(words[term.start])) > Self.commonNameShare * Double(articleCount) else { return term }
+        guard term.end - term.start == 1, term.name != nil else { return term }
+        let word = words[term.start]
+        let commonInStory = !term.inQuestion && Double(documentFrequency(word)) > Self.commonNameShare * Double(articleCount)
+        guard commonInStory || word.isConversation else { return term }
         var plain = term
         plain.name = nil
         plain.readAsName = false

@@ -29,7 +29,10 @@ public enum QuestionIntent: String, Sendable, CaseIterable {
         case .genetics: ["genetic changes", "genetic", "genes", "gene", "mutation", "mutations"]
         case .inheritance: ["inherited", "inheritance", "hereditary", "run in families", "passed down"]
         case .diagnosis: ["diagnose", "diagnosed", "diagnosis", "tests", "test", "exams", "tell if"]
-        case .treatment: ["treatments", "treat", "treated", "cure", "therapy", "therapies", "get rid of", "what to do for", "manage", "remedies"]
+        case .treatment: [
+            "treatments", "treat", "treated", "cure", "therapy", "therapies", "get rid of", "what to do for", "manage", "remedies",
+            "can be done", "medication", "medications", "medicine", "medicines",
+        ]
         case .sideEffects: ["side effects", "side effect", "risks", "safe", "dangerous", "complications", "hurt", "painful", "pain", "harm"]
         case .susceptibility: ["at risk", "who gets", "who get", "risk factors", "susceptible", "more likely"]
         case .recovery: ["recovery", "recover", "downtime", "aftercare", "heal", "healing", "after"]

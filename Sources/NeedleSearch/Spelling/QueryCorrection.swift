@@ -13,16 +13,18 @@ enum QueryCorrection {
     static let maximumLookups = 8
     /// The shortest word of a message that is corrected. A message is written in everyday
     /// words, many of which no article uses ("hiking", "coin", "wife"), and a short one is
-    /// always near some word of the index; its misspelled medical names are long ("alopicia",
-    /// "mutaion", "psoriais").
-    static let messageMinimumLength = 7
+    /// always near some word of the index; its misspelled medical names are six letters or more
+    /// ("keliod", "alopicia", "mutaion"), and it corrects them only to words of names
+    /// (``SpellingCorrector/nameWordCorrection(for:)``). At five letters, "heard", "steel" and
+    /// "broke" were one edit from name words ("head", "steely", "broken").
+    static let messageMinimumLength = 6
 
     /// The corrected query, folded; `nil` when no word needed or found a correction.
     /// Quoted phrases are kept as typed (the user asked for exactly those words); sentences
     /// stay apart (`?` after a question, `.` after the others), so the corrected query reads
     /// as the typed one does. In a `message`, only words of ``messageMinimumLength`` or more
-    /// are corrected, and a word only one article holds may be read as the name it is one
-    /// typo from (``SpellingCorrector/nameCorrection(forRare:)``).
+    /// are corrected, only to words of names, and a word only one article holds may be read as
+    /// the name it is one typo from (``SpellingCorrector/nameCorrection(forRare:)``).
     static func corrected(_ text: String, corrector: SpellingCorrector, db: Database, message: Bool = false) throws -> String? {
         try corrected(ParsedQuery(text), corrector: corrector, db: db, message: message)
     }
@@ -31,7 +33,8 @@ enum QueryCorrection {
     static func corrected(_ query: ParsedQuery, corrector: SpellingCorrector, db: Database, message: Bool = false) throws -> String? {
         var corrections: [String: String] = [:]
         for token in lookups(in: query, corrector: corrector, message: message) {
-            let correction = corrector.isKnown(token) ? corrector.nameCorrection(forRare: token) : try corrector.correction(for: token, in: db)
+            let correction = corrector.isKnown(token) ? corrector.nameCorrection(forRare: token)
+                : message ? corrector.nameWordCorrection(for: token) : try corrector.correction(for: token, in: db)
             if let correction { corrections[token] = correction.word }
         }
         guard !corrections.isEmpty else { return nil }

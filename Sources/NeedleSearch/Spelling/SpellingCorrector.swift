@@ -191,8 +191,27 @@ public struct SpellingCorrector: Sendable {
         guard let bound = editBound(for: token), documentFrequency(of: token) == 1 else { return nil }
         let bytes = Array(token.utf8)
         guard !nameWords.contains(bytes) else { return nil }
-        let best = nameWords.matches(of: bytes, within: bound).filter { $0.documentFrequency > 1 }
-            .min { ($0.distance, -$0.documentFrequency) < ($1.distance, -$1.documentFrequency) }
+        return closestNameWord(to: bytes, within: bound) { $0.documentFrequency > 1 }
+    }
+
+    /// For an unknown token, the closest word of a name within its edit bound (then the one more
+    /// articles hold), `nil` when none is. A message corrects its words only this way: its
+    /// misspelled words that matter are names ("pemfigus", "keliod", "mibeli"), and its everyday
+    /// words that no article uses are one edit from other everyday words ("string" → "strong",
+    /// "stairs" → "stains") far more often than from a name.
+    public func nameWordCorrection(for token: String) -> Correction? {
+        guard let bound = editBound(for: token), !isKnown(token) else { return nil }
+        return closestNameWord(to: Array(token.utf8), within: bound) { _ in true }
+    }
+
+    private func closestNameWord(
+        to bytes: [UInt8], within bound: Int, where accepts: (BucketedVocabulary.Match) -> Bool
+    ) -> Correction? {
+        let best = nameWords.matches(of: bytes, within: bound).filter(accepts).min { a, b in
+            (a.distance, -a.documentFrequency) != (b.distance, -b.documentFrequency)
+                ? (a.distance, -a.documentFrequency) < (b.distance, -b.documentFrequency)
+                : a.word.lexicographicallyPrecedes(b.word)
+        }
         return best.map { Correction(word: String(decoding: $0.word, as: UTF8.self), distance: $0.distance, documentFrequency: $0.documentFrequency) }
     }
 
