@@ -125,6 +125,31 @@ import Testing
         #expect(unstored == nil)
     }
 
+    /// A phrase the index stores no postings for is matched by FTS5 once, then kept: the
+    /// next query reads its scores from ``PhraseScores``, and they are FTS5's still.
+    @Test func phrasesFTS5MatchesAreKeptAndScoreAsFTS5() throws {
+        let weights = Self.index.weights
+        let terms = IndexTerms(articles: Self.index.terms.articles, passages: Self.index.terms.passages, lastArticle: Self.index.terms.lastArticle)
+        let phrase = ["the", "skin"]
+        let query = ExpandedQuery(groups: [ExpandedQuery.Group(original: phrase, alternatives: [phrase])])
+        try Self.index.pool.read { db in
+            #expect(try terms.postings(ofPhrase: phrase, in: db) == nil)
+            #expect(terms.scores.scored(phrase, weights: weights.columnWeights) == nil)
+            let expected = try Row.fetchAll(
+                db, sql: "SELECT rowid, \(weights.articleRank) FROM articles_fts WHERE articles_fts MATCH ?", arguments: [query.matchExpression])
+            #expect(expected.count > 1)
+            for round in 0..<2 {
+                let matches = try ArticleMatches.find(query, terms: terms, weights: weights.columnWeights, in: db)
+                #expect(matches.count == expected.count, "round \(round)")
+                for row in expected {
+                    #expect(matches.score(of: row[0]) == -(row[1] as Double), "round \(round): article \(row[0] as Int64)")
+                }
+                let kept = try #require(terms.scores.scored(phrase, weights: weights.columnWeights))
+                #expect(kept.ids.map(Int64.init) == expected.map { $0[0] as Int64 })
+            }
+        }
+    }
+
     @Test func searchTotalsAreExact() throws {
         for text in ["skin", "acne scars", "the red skin", "\"chemical peel\" retinol"] {
             let result = try Self.index.search(SearchRequest(query: text, limit: 1))

@@ -42,8 +42,17 @@ struct PassageTermMatches {
         question: ExpandedQuery, topic: ExpandedQuery, terms: IndexTerms, termRows: TermRows, phraseCounts: PassagePhraseCounts,
         db: Database
     ) throws {
-        let questionWords = question.matchPhrases.map { $0.map { IndexTerms.term(of: [$0]) } }
-        let topicWords = topic.groups.map { $0.alternatives.map { $0.map { IndexTerms.term(of: [$0]) } } }
+        // The topic's words are the question's, and a group's own phrase is matched twice:
+        // each distinct word is stemmed once.
+        var termsByWord: [String: String?] = [:]
+        func term(_ word: String) -> String? {
+            if let term = termsByWord[word] { return term }
+            let term = IndexTerms.term(of: [word])
+            termsByWord[word] = term
+            return term
+        }
+        let questionWords = question.matchPhrases.map { $0.map(term) }
+        let topicWords = topic.groups.map { $0.alternatives.map { $0.map(term) } }
         let words = questionWords.joined().map { $0 } + topicWords.joined().joined().map { $0 }
         guard words.allSatisfy({ $0 != nil }) else { return nil }
         let rows = try termRows.rows(Set(words.compactMap { $0 }), in: db)

@@ -1,7 +1,8 @@
 import Synchronization
 
 /// Phrases' postings, decoded and scored, kept for the life of one open index (a reload
-/// opens a new one): a query's words are read and decoded once, not per query.
+/// opens a new one): a query's words are read and decoded once, not per query. A phrase the
+/// index stores no postings for is kept as FTS5 matched it, so it too is matched once.
 ///
 /// A phrase's bm25 part in an article depends only on the phrase's postings, the column
 /// weights and the table's totals, all fixed for an open index; so a phrase's scores per

@@ -12,7 +12,8 @@ import NeedleIndex
 /// of the user's own) is matched by FTS5 itself, and `needle_phrase_hits` reports its hits.
 /// The phrases' parts are added in the order FTS5 numbers them, so every score equals
 /// `bm25()`'s bit for bit. A phrase's parts are computed once per open index and kept
-/// (``PhraseScores``).
+/// (``PhraseScores``), those FTS5 matched too: a long message's contractions ("i m",
+/// "that s") are such phrases, and matching them was a tenth of its search.
 ///
 /// ```swift
 /// let matches = try ArticleMatches.find(query, terms: terms, weights: weights.columnWeights, in: db)
@@ -110,8 +111,9 @@ struct ArticleMatches {
             hitsByPhrase[phrase] = hits
             let bm25 = terms.articles
             let idf = bm25.idf(hits: hits.count)
-            // Ids are kept in 32 bits; a phrase whose blob decodes short (malformed) is not kept.
-            let keeping = hits.isStored && terms.lastArticle <= UInt32.max && terms.scores.fits(articles: hits.count)
+            // Ids are kept in 32 bits, ascending; a phrase whose blob decodes short (malformed)
+            // is not kept.
+            var keeping = terms.lastArticle <= UInt32.max && terms.scores.fits(articles: hits.count)
             var kept = PhraseScores.Scored(articles: hits.count, ids: [], scores: [])
             if keeping {
                 kept.ids.reserveCapacity(Int(hits.count))
@@ -121,6 +123,7 @@ struct ArticleMatches {
                 let score = bm25.score(idf: idf, frequency: BM25.frequency(counts: counts, weights: weights), length: length)
                 matches.add(id, score, times: times)
                 if keeping {
+                    keeping = kept.ids.last.map { Int64($0) < id } ?? true
                     kept.ids.append(UInt32(truncatingIfNeeded: id))
                     kept.scores.append(score)
                 }
@@ -173,11 +176,6 @@ private enum PhraseHits {
     case rows(ids: [Int64], values: [Int32])
 
     static let columns = RankingWeights.fieldNames.count
-
-    /// Whether it was read from `postings` (and so may be kept decoded, ``PhraseScores``).
-    var isStored: Bool {
-        if case .postings = self { true } else { false }
-    }
 
     var count: Int64 {
         switch self {
