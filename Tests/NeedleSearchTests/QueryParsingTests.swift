@@ -8,6 +8,17 @@ import Testing
         #expect(TextNormalizer.tokens("Retin-A, Café CRÈME 2%") == ["retin", "a", "cafe", "creme", "2"])
     }
 
+    /// A word is remembered across requests; a run of letters longer than any word is read as
+    /// a word but not remembered, so made-up runs cannot fill the memo with long strings.
+    @Test func onlyWordLengthTokensAreRemembered() {
+        let word = "rememberedbyparsing"
+        let run = String(repeating: "q", count: QueryWord.longestRemembered + 1)
+        #expect(QueryWord.of(word).text == word)
+        #expect(QueryWord.of(run).text == run)
+        #expect(QueryWord.remembered.withLock { $0[word] } != nil)
+        #expect(QueryWord.remembered.withLock { $0[run] } == nil)
+    }
+
     @Test func matchKeyIgnoresPlurals() {
         #expect(TextNormalizer.matchKey(["acne", "scars"]) == TextNormalizer.matchKey(["acne", "scar"]))
         #expect(TextNormalizer.matchKey(["stress"]) == "stress")

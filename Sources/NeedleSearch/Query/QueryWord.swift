@@ -49,7 +49,12 @@ public struct QueryWord: Sendable, Hashable {
     /// How many words are remembered; when full, it starts over.
     static let rememberedWords = 16_384
 
-    private static let remembered = Mutex<[String: QueryWord]>([:])
+    /// The longest token (in bytes) remembered, or kept by a per-index cache keyed by tokens
+    /// (``SpellingCorrector``): no word is longer, and a request's made-up run of letters must
+    /// not make a bounded count of kept tokens hold megabytes.
+    static let longestRemembered = 64
+
+    static let remembered = Mutex<[String: QueryWord]>([:])
 
     /// The word of a folded token.
     public static func of(_ text: String) -> QueryWord {
@@ -62,6 +67,7 @@ public struct QueryWord: Sendable, Hashable {
             texts.map { text in
                 if let word = remembered[text] { return word }
                 let word = QueryWord(text)
+                guard text.utf8.count <= longestRemembered else { return word }
                 if remembered.count >= rememberedWords { remembered.removeAll(keepingCapacity: true) }
                 remembered[text] = word
                 return word

@@ -144,7 +144,8 @@ public struct SpellingCorrector: Sendable {
     /// ``SearchIndex``'s connections are; it is read only when the closest vocabulary entry is
     /// a stem, to find a word for it. ``SearchIndex/correction(for:)`` does this on a pool connection.
     public func correction(for token: String, in db: Database) throws -> Correction? {
-        try corrections.value(for: token) { try lookUp($0, in: db) }
+        guard token.utf8.count <= QueryWord.longestRemembered else { return try lookUp(token, in: db) }
+        return try corrections.value(for: token) { try lookUp($0, in: db) }
     }
 
     private func lookUp(_ token: String, in db: Database) throws -> Correction? {
