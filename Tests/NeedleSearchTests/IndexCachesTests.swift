@@ -105,6 +105,19 @@ import Testing
         }
     }
 
+    /// A phrase's words count towards the bound: long quoted phrases that no article holds push
+    /// the oldest out instead of growing the cache past it.
+    @Test func phraseScoresCountTheirWords() {
+        let scores = PhraseScores(capacity: 40_000)
+        let weights = [1.0]
+        let none = PhraseScores.Scored(articles: 0, ids: [], scores: [])
+        for number in 0..<100 {
+            scores.keep([String(repeating: "x", count: 2_000), "\(number)"], none, weights: weights)
+            #expect(scores.usage.bytes <= scores.rareCapacity)
+        }
+        #expect(scores.usage.phrases <= scores.rareCapacity / 2_000, "each kept phrase holds 2,000 bytes of words")
+    }
+
     /// Common and rare phrases are kept within their own bounds, the oldest dropped first; a
     /// phrase too large is not kept.
     @Test func phraseScoresStayWithinTheirBounds() {

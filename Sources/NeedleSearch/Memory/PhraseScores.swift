@@ -51,11 +51,12 @@ final class PhraseScores: Sendable {
         var bytes = 0
 
         mutating func keep(_ phrase: [String], _ scored: Scored, within capacity: Int) {
-            let bytes = scored.bytes
+            let bytes = Self.bytes(of: phrase, scored)
             if self.bytes + bytes > capacity {
                 var dropped = 0
                 while self.bytes + bytes > capacity * 3 / 4, dropped < order.count {
-                    self.bytes -= phrases.removeValue(forKey: order[dropped])?.bytes ?? 0
+                    let phrase = order[dropped]
+                    self.bytes -= phrases.removeValue(forKey: phrase).map { Self.bytes(of: phrase, $0) } ?? 0
                     dropped += 1
                 }
                 order.removeFirst(dropped)
@@ -63,6 +64,12 @@ final class PhraseScores: Sendable {
             phrases[phrase] = scored
             order.append(phrase)
             self.bytes += bytes
+        }
+
+        /// What a kept phrase holds: its scores and its words, which a quoted phrase makes as
+        /// long as a request allows.
+        static func bytes(of phrase: [String], _ scored: Scored) -> Int {
+            phrase.reduce(scored.bytes) { $0 + 16 + $1.utf8.count }
         }
     }
 
